@@ -1,0 +1,33 @@
+"""manage.py import_guide PATH: create or update a guide's pages from its Markdown files."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from pages.content_files import ContentError
+from pages.importer import import_guide
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a guide folder (docs/content-format.md). New and changed pages get a draft revision for "
+        "editors to review; nothing is published unless --publish is given. Any bad file stops the whole "
+        "import and nothing is saved."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="guide folder, e.g. content/guides/childhood-all")
+        parser.add_argument("--publish", action="store_true", help="publish new and changed pages")
+
+    def handle(self, *args, path, publish, **options):
+        try:
+            report = import_guide(path, publish=publish)
+        except ContentError as error:
+            raise CommandError(f"{error}\nNothing was imported.") from error
+        self.stdout.write(summary_line(path, report))
+
+
+def summary_line(path, report):
+    published = f", {len(report.published)} published" if report.published else ""
+    return (
+        f"{path}: {len(report.created)} created, {len(report.updated)} updated as drafts, "
+        f"{len(report.unchanged)} unchanged{published}."
+    )

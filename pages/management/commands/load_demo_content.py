@@ -1,0 +1,59 @@
+"""manage.py load_demo_content: the English and Spanish home pages plus every demo guide, published.
+
+Safe to run again: unchanged pages are left alone, so `make run` twice duplicates nothing.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from pages.content_files import ContentError, parse_file
+from pages.importer import SOURCE_LANGUAGE, ImportReport, import_guide, write_home_pages
+
+from .import_guide import summary_line
+
+
+class Command(BaseCommand):
+    help = "Create the home pages and import and publish every guide under DEMO_CONTENT_DIR."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--content-dir", default=str(settings.DEMO_CONTENT_DIR))
+
+    def handle(self, *args, content_dir, **options):
+        root = Path(content_dir)
+        try:
+            with transaction.atomic():
+                homes = [parse_file(path, path.stem, "home") for path in sorted((root / "home").glob("*.md"))]
+                if not any(home.language == SOURCE_LANGUAGE for home in homes):
+                    raise ContentError(root / "home", 0, f"needs {SOURCE_LANGUAGE}.md, the English home page")
+                report = ImportReport()
+                _remove_wagtail_placeholder()
+                english_home = write_home_pages(homes, report)
+                _serve_at_site_root(english_home)
+                self.stdout.write(summary_line(root / "home", report))
+                for folder in sorted(p for p in (root / "guides").iterdir() if p.is_dir()):
+                    self.stdout.write(summary_line(folder, import_guide(folder, publish=True)))
+        except ContentError as error:
+            raise CommandError(f"{error}\nNothing was loaded.") from error
+
+
+def _remove_wagtail_placeholder():
+    """Delete the "Welcome to Wagtail" page a fresh install has, so our home page can take its place."""
+    for page in Page.objects.filter(
+        depth=2, content_type__model="page", content_type__app_label="wagtailcore"
+    ):
+        if not page.get_children().exists():
+            page.delete()
+
+
+def _serve_at_site_root(home):
+    """The default site serves the English home page; Wagtail finds each other language's home from it."""
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        hostname="localhost", port=80, is_default_site=True, site_name="allsite"
+    )
+    if site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()

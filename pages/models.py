@@ -1,0 +1,150 @@
+"""Page types of the guide site: one HomePage per language, its guides, and their sections."""
+
+from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import KeyPointsBlock, SectionBodyBlock, heading_anchor
+
+# The whole-guide (print) view lives at a path in the reader's language.
+WHOLE_GUIDE_PATHS = {"en": "whole-guide", "es": "guia-completa"}
+
+
+class HomePage(Page):
+    """The start page of one language: lists the guides in that language."""
+
+    intro = RichTextField(features=["bold", "italic", "link"], blank=True, verbose_name=_("introduction"))
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["pages.GuidePage"]
+    max_count_per_parent = None
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["guides"] = GuidePage.objects.live().public().child_of(self)
+        return context
+
+
+class GuidePage(RoutablePageMixin, Page):
+    """One guide (e.g. childhood ALL): its introduction, sections, and the whole-guide view."""
+
+    summary = models.TextField(
+        max_length=400,
+        verbose_name=_("summary"),
+        help_text=_("One or two plain sentences, shown in lists and search results."),
+    )
+    audience = models.CharField(max_length=200, blank=True, verbose_name=_("audience"))
+    intro = RichTextField(
+        features=["bold", "italic", "link", "ol", "ul"], blank=True, verbose_name=_("introduction")
+    )
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.GuideSectionPage"]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("audience"),
+        FieldPanel("intro"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("guide")
+
+    def sections(self):
+        """Live sections in tree order: one query, no per-section lookups."""
+        return GuideSectionPage.objects.live().public().child_of(self).order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.sections()
+        context["whole_guide_url"] = self.whole_guide_url()
+        return context
+
+    def whole_guide_url(self):
+        return self.url + WHOLE_GUIDE_PATHS.get(self.locale.language_code, "whole-guide") + "/"
+
+    @re_path(rf"^(?P<view_slug>{'|'.join(WHOLE_GUIDE_PATHS.values())})/$", name="whole_guide")
+    def whole_guide(self, request, view_slug):
+        """All sections in order on one page: the family print packet."""
+        if view_slug != WHOLE_GUIDE_PATHS.get(self.locale.language_code):
+            raise Http404
+        sections = self.sections().select_related("locale")
+        return TemplateResponse(
+            request,
+            "pages/whole_guide.html",
+            {
+                **self.get_context(request),
+                "sections": sections,
+                "is_whole_guide": True,
+                "language_url_suffixes": {code: f"{slug}/" for code, slug in WHOLE_GUIDE_PATHS.items()},
+            },
+        )
+
+
+class GuideSectionPage(Page):
+    """One section of a guide: title, summary, key points and a body of blocks."""
+
+    summary = models.TextField(
+        max_length=400,
+        verbose_name=_("summary"),
+        help_text=_("One or two plain sentences, shown in the guide's contents and search results."),
+    )
+    key_points = StreamField(KeyPointsBlock(), blank=True, verbose_name=_("key points"))
+    body = StreamField(SectionBodyBlock(), verbose_name=_("body"))
+
+    parent_page_types = ["pages.GuidePage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("key_points"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("key_points"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("guide section")
+
+    def headings(self):
+        """(anchor, text) of each heading block, for the "On this page" list."""
+        return [
+            (heading_anchor(block.value), block.value["text"])
+            for block in self.body
+            if block.block_type == "heading"
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        guide = GuidePage.objects.parent_of(self).get()
+        sections = list(guide.sections())
+        position = next((i for i, s in enumerate(sections) if s.pk == self.pk), None)
+        context.update(
+            guide=guide,
+            sections=sections,
+            previous_section=sections[position - 1] if position else None,
+            next_section=sections[position + 1]
+            if position is not None and position + 1 < len(sections)
+            else None,
+            headings=self.headings(),
+        )
+        return context
