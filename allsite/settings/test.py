@@ -13,3 +13,6 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "tmp-test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Serve static files from the app folders; no collectstatic before tests.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
