@@ -16,7 +16,16 @@ from .blocks import KeyPointsBlock, SectionBodyBlock, heading_anchor
 WHOLE_GUIDE_PATHS = {"en": "whole-guide", "es": "guia-completa"}
 
 
-class HomePage(Page):
+class AncestorsInContextMixin:
+    """Fetch the page's ancestors once per request: breadcrumbs and the language switcher both use them."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["ancestors"] = list(self.get_ancestors().filter(depth__gt=1))
+        return context
+
+
+class HomePage(AncestorsInContextMixin, Page):
     """The start page of one language: lists the guides in that language."""
 
     intro = RichTextField(features=["bold", "italic", "link"], blank=True, verbose_name=_("introduction"))
@@ -37,7 +46,7 @@ class HomePage(Page):
         return context
 
 
-class GuidePage(RoutablePageMixin, Page):
+class GuidePage(AncestorsInContextMixin, RoutablePageMixin, Page):
     """One guide (e.g. childhood ALL): its introduction, sections, and the whole-guide view."""
 
     summary = models.TextField(
@@ -95,7 +104,7 @@ class GuidePage(RoutablePageMixin, Page):
         )
 
 
-class GuideSectionPage(Page):
+class GuideSectionPage(AncestorsInContextMixin, Page):
     """One section of a guide: title, summary, key points and a body of blocks."""
 
     summary = models.TextField(

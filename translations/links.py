@@ -17,28 +17,33 @@ class LanguageLink:
     translated: bool  # False: the page has no live version in that language; url goes to the nearest one
 
 
-def language_links(page, request, url_suffixes=None):
+def language_links(page, request, ancestors=None, url_suffixes=None):
     """Links to `page` in every other content language, falling back to the closest translated ancestor.
 
-    One query for the page and all its ancestors' translations, whatever the depth. `url_suffixes` keeps a
-    sub-route per language (such as the whole-guide view) only where the page itself is translated.
+    One query for the page's and its ancestors' translations, whatever the depth (plus one for the
+    ancestors unless the caller already has them). `url_suffixes` keeps a sub-route per language (such as
+    the whole-guide view) only where the page itself is translated.
     """
-    lineage = [*page.get_ancestors().filter(depth__gt=1), page] if page.depth > 1 else [page]
-    keys = [ancestor.translation_key for ancestor in lineage]
-    candidates = (
+    if ancestors is None:
+        ancestors = list(page.get_ancestors().filter(depth__gt=1))
+    lineage = [*ancestors, page]
+    rows = (
         Page.objects.live()
-        .public()
-        .filter(translation_key__in=keys)
-        .exclude(locale_id=page.locale_id)
+        .filter(translation_key__in=[p.translation_key for p in lineage])
         .select_related("locale")
     )
     by_language = {}
-    for candidate in candidates:
-        by_language.setdefault(candidate.locale.language_code, {})[candidate.translation_key] = candidate
+    current_language = None
+    for row in rows:
+        if row.pk == page.pk:
+            current_language = row.locale.language_code
+        by_language.setdefault(row.locale.language_code, {})[row.translation_key] = row
 
+    if current_language is None:  # a draft being previewed is not among the live rows
+        current_language = page.locale.language_code
     links = []
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-        if code == page.locale.language_code:
+        if code == current_language:
             continue
         found = by_language.get(code, {})
         name = get_language_info(code)["name_local"]

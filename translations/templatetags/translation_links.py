@@ -15,7 +15,9 @@ def other_languages(context):
     request = context.get("request")
     if page is None or not getattr(page, "translation_key", None):
         return home_links(get_language())
-    return language_links(page, request, url_suffixes=context.get("language_url_suffixes"))
+    return language_links(
+        page, request, ancestors=context.get("ancestors"), url_suffixes=context.get("language_url_suffixes")
+    )
 
 
 @register.simple_tag(takes_context=True)
