@@ -137,7 +137,11 @@ def _front_matter(path, lines):
     try:
         meta = yaml.safe_load("\n".join(lines[1:end]))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        # An unclosed quote is best reported where it opens; other errors where they are found.
+        context = getattr(error, "context", None) or ""
+        mark = getattr(error, "problem_mark", None)
+        if "quoted scalar" in context or mark is None:
+            mark = getattr(error, "context_mark", None) or mark
         line = mark.line + 2 if mark else 1
         problem = getattr(error, "problem", None) or "invalid YAML"
         raise ContentError(path, line, f"broken front matter: {problem}") from error
@@ -205,8 +209,8 @@ class _BodyParser:
             raise ContentError(
                 self.path, open_number, f"unknown block '{kind}' (known blocks: {', '.join(DIRECTIVES)})"
             )
-        end = next((i for i in range(index + 1, len(self.lines)) if self.lines[i].strip() == ":::"), None)
-        if end is None:
+        end = next((i for i in range(index + 1, len(self.lines)) if self.lines[i].startswith(":::")), None)
+        if end is None or self.lines[end].strip() != ":::":
             raise ContentError(
                 self.path, open_number, f"the '{kind}' block opened here is never closed with ':::'"
             )
@@ -324,23 +328,31 @@ class _BodyParser:
 
 
 class _TagChecker(HTMLParser):
-    """Collects the first tag or link the guide's rich text does not allow."""
+    """Finds the first tag, attribute or link the guide's rich text does not allow.
+
+    `problem` says what is wrong; `clue` is a piece of the source text to find its line by.
+    """
 
     def __init__(self):
         super().__init__()
-        self.problem = None
+        self.problem = self.clue = None
 
     def handle_starttag(self, tag, attrs):
         if self.problem:
             return
+        attributes = dict(attrs)
+        extra = sorted(set(attributes) - ({"href"} if tag == "a" else set()))
+        href = attributes.get("href") or ""
         if tag not in ALLOWED_TAGS:
             self.problem = (
                 f"<{tag}> is not allowed here (use paragraphs, lists, **bold**, *italic* and links)"
             )
-        elif tag == "a":
-            href = dict(attrs).get("href") or ""
-            if not re.match(r"^(https?://|mailto:|tel:)", href):
-                self.problem = f"links must be absolute https:// addresses, not {href!r}"
+            self.clue = f"<{tag}"
+        elif extra:
+            self.problem, self.clue = f"the attribute '{extra[0]}' is not allowed on <{tag}>", extra[0]
+        elif tag == "a" and not re.match(r"^(https?://|mailto:|tel:)", href):
+            self.problem = f"links must be absolute https:// addresses, not {href!r}"
+            self.clue = href or "]("
 
 
 def _markdown_to_rich_text(path, line, text):
@@ -351,5 +363,8 @@ def _markdown_to_rich_text(path, line, text):
     checker = _TagChecker()
     checker.feed(html)
     if checker.problem:
-        raise ContentError(path, line, checker.problem)
+        offset = next(
+            (i for i, source in enumerate(text.splitlines()) if checker.clue.lower() in source.lower()), 0
+        )
+        raise ContentError(path, line + offset, checker.problem)
     return html

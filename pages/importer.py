@@ -46,13 +46,15 @@ def read_guide_folder(folder):
         pages = [parse_file(guide_file, language, "guide")]
         section_files = sorted(p for p in language_dir.glob("*.md") if p.name != GUIDE_FILE)
         pages += [parse_file(path, language, "section") for path in section_files]
-        seen = {}
-        for page in pages[1:]:
-            if page.slug in seen:
-                raise ContentError(
-                    page.path, page.line_of("slug"), f"slug '{page.slug}' is also used by {seen[page.slug]}"
-                )
-            seen[page.slug] = page.path.name
+        for key in ("slug", "translation_of"):
+            seen = {}
+            for page in pages[1:]:
+                value = getattr(page, key)
+                if value and value in seen:
+                    raise ContentError(
+                        page.path, page.line_of(key), f"{key} '{value}' is also used by {seen[value]}"
+                    )
+                seen[value] = page.path.name
         languages[language] = pages
     if SOURCE_LANGUAGE not in languages:
         raise ContentError(folder, 0, f"a guide folder needs its source language folder '{SOURCE_LANGUAGE}/'")
@@ -156,6 +158,10 @@ class _Writer:
                 self.report.created.append(page)
             elif _fingerprint(page) == before:
                 self.report.unchanged.append(page)
+                if self.publish and (not existing.live or existing.has_unpublished_changes):
+                    # The file matches a draft an earlier import made: publishing it is what was asked.
+                    existing.latest_revision.publish(user=self.user)
+                    self.report.published.append(page)
                 return existing
             else:
                 page.full_clean()

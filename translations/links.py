@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.translation import get_language_info
 from wagtail.models import Page
 
 UNTRANSLATED_PARAMETER = "untranslated"
@@ -46,7 +45,7 @@ def language_links(page, request, ancestors=None, url_suffixes=None):
         if code == current_language:
             continue
         found = by_language.get(code, {})
-        name = get_language_info(code)["name_local"]
+        name = language_name(code)
         if page.translation_key in found:
             url = found[page.translation_key].get_url(request) + (url_suffixes or {}).get(code, "")
             links.append(LanguageLink(code, name, url, translated=True))
@@ -59,10 +58,15 @@ def language_links(page, request, ancestors=None, url_suffixes=None):
     return links
 
 
+def language_name(code):
+    """The language's name in itself, as settings.LANGUAGES spells it ("English", "Español")."""
+    return dict(settings.LANGUAGES)[code]
+
+
 def home_links(current_language):
     """For pages outside the page tree (errors, other views): each other language's home page."""
     return [
-        LanguageLink(code, get_language_info(code)["name_local"], f"/{code}/", translated=True)
+        LanguageLink(code, language_name(code), f"/{code}/", translated=True)
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
         if code != current_language
     ]
