@@ -114,6 +114,11 @@ class GuideSectionPage(AncestorsInContextMixin, Page):
     )
     key_points = StreamField(KeyPointsBlock(), blank=True, verbose_name=_("key points"))
     body = StreamField(SectionBodyBlock(), verbose_name=_("body"))
+    link_glossary_terms = models.BooleanField(
+        default=True,
+        verbose_name=_("link glossary terms automatically"),
+        help_text=_("Link the first use of each glossary term in this section to its definition."),
+    )
 
     parent_page_types = ["pages.GuidePage"]
     subpage_types = []
@@ -124,6 +129,7 @@ class GuideSectionPage(AncestorsInContextMixin, Page):
         FieldPanel("key_points"),
         FieldPanel("body"),
     ]
+    settings_panels = [*Page.settings_panels, FieldPanel("link_glossary_terms")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
