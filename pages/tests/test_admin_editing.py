@@ -81,3 +81,21 @@ def test_publishing_a_section_without_body_is_refused_with_a_form_error(admin_cl
     assert response.status_code == 200
     assert "body" in response.context["form"].errors
     assert not GuideSectionPage.objects.filter(slug="empty").exists()
+
+
+def test_editor_previews_a_draft_section_before_it_exists(admin_client):
+    guide = GuidePage.objects.get(slug="childhood-all")
+    data = nested_form_data(
+        {
+            "title": "Preview only",
+            "slug": "preview-only",
+            "summary": "Seen only in the preview.",
+            "key_points": streamfield([("point", "A point.")]),
+            "body": streamfield([("heading", {"text": "Preview heading", "anchor": ""})]),
+        }
+    )
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["pages", "guidesectionpage", guide.pk])
+    assert admin_client.post(url, data).json()["is_valid"] is True
+    html = admin_client.get(url).content.decode()
+    assert "Preview heading" in html and 'aria-current="page"' in html
+    assert not GuideSectionPage.objects.filter(slug="preview-only").exists()
