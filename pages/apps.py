@@ -2,7 +2,10 @@ from django.apps import AppConfig
 
 
 class PagesConfig(AppConfig):
-    """Guide page models, their StreamField blocks and the guide importer."""
+    """Guide page models, their blocks, editorial boards, review workflows and revision dates."""
 
     name = "pages"
     verbose_name = "Guide pages"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the publication receivers)

@@ -24,7 +24,7 @@ TABLE_SEPARATOR_PATTERN = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|
 
 CALLOUT_KINDS = ("info", "warning", "tip")
 DIRECTIVES = ("callout", "timeline", "questions", "links", "table", "image")
-GUIDE_KEYS = {"title", "slug", "summary", "audience", "translation_of"}
+GUIDE_KEYS = {"title", "slug", "summary", "audience", "board", "translation_of"}
 SECTION_KEYS = {"title", "slug", "summary", "key_points", "translation_of"}
 HOME_KEYS = {"title", "slug", "summary", "translation_of"}
 ALLOWED_KEYS = {"home": HOME_KEYS, "guide": GUIDE_KEYS, "section": SECTION_KEYS}
@@ -52,6 +52,7 @@ class ContentPage:
     summary: str
     translation_of: str | None = None
     audience: str = ""
+    board: str = ""  # the English name of the guide's editorial board
     intro: str = ""
     key_points: list = field(default_factory=list)
     body: list = field(default_factory=list)
@@ -82,7 +83,7 @@ def parse_file(path, language, kind):
             raise ContentError(
                 path, key_lines.get(key, 1), f"missing {key.replace('_', ' ')} in the front matter"
             )
-    for key in ("title", "slug", "summary", "audience", "translation_of"):
+    for key in ("title", "slug", "summary", "audience", "board", "translation_of"):
         if key in meta and not isinstance(meta[key], str):
             raise ContentError(path, key_lines[key], f"'{key}' must be text")
     for key in ("slug", "translation_of"):
@@ -108,6 +109,7 @@ def parse_file(path, language, kind):
         summary=" ".join(meta["summary"].split()),
         translation_of=meta.get("translation_of"),
         audience=(meta.get("audience") or "").strip(),
+        board=(meta.get("board") or "").strip(),
         key_lines=key_lines,
     )
     if kind == "section":

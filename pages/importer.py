@@ -12,11 +12,15 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from .content_files import ContentError, parse_file
-from .models import GuidePage, GuideSectionPage, HomePage
+from .models import EditorialBoard, GuidePage, GuideSectionPage, HomePage, PublicationRecord, RevisionKind
+from .models.boards import board_for_page
+from .models.review_dates import RevisionDatesMixin, recompute_dates
 
 SOURCE_LANGUAGE = "en"
 GUIDE_FILE = "guide.md"
@@ -44,6 +48,11 @@ def read_guide_folder(folder):
         if not guide_file.is_file():
             raise ContentError(guide_file, 0, "every language folder needs a guide.md")
         pages = [parse_file(guide_file, language, "guide")]
+        guide = pages[0]
+        if guide.board and not EditorialBoard.objects.filter(name_en=guide.board).exists():
+            raise ContentError(
+                guide_file, guide.line_of("board"), f"there is no editorial board named '{guide.board}'"
+            )
         section_files = sorted(p for p in language_dir.glob("*.md") if p.name != GUIDE_FILE)
         pages += [parse_file(path, language, "section") for path in section_files]
         for key in ("slug", "translation_of"):
@@ -61,12 +70,17 @@ def read_guide_folder(folder):
     return languages
 
 
-def import_guide(folder, publish=False, user=None):
-    """Parse, then write the whole guide in one transaction. Raises ContentError; nothing is saved then."""
+def import_guide(folder, publish=False, user=None, summary="", reviewed=False):
+    """Parse, then write the whole guide in one transaction. Raises ContentError; nothing is saved then.
+
+    Each imported revision is a substantive change with `summary` as its public summary (a default says
+    whether the page is new or updated). `reviewed` records publications as reviewed by the guide's board
+    (for content a board approved outside this site, such as the demo guides).
+    """
     languages = read_guide_folder(folder)
     report = ImportReport()
     with transaction.atomic():
-        writer = _Writer(report, publish, user)
+        writer = _Writer(report, publish, user, summary, reviewed)
         english = writer.write_language(SOURCE_LANGUAGE, languages[SOURCE_LANGUAGE], sources=None)
         for language, pages in languages.items():
             if language != SOURCE_LANGUAGE:
@@ -77,7 +91,7 @@ def import_guide(folder, publish=False, user=None):
 def write_home_pages(home_contents, report):
     """Create or update (and publish) each language's home page; returns the English one."""
     root = Page.get_first_root_node()
-    writer = _Writer(report, publish=True, user=None)
+    writer = _Writer(report, publish=True, user=None, summary="", reviewed=False)
     by_language = {content.language: content for content in home_contents}
     english = writer._write_page(
         HomePage, root, by_language[SOURCE_LANGUAGE], Locale.objects.get(language_code="en"), None
@@ -99,8 +113,9 @@ def write_home_pages(home_contents, report):
 
 
 class _Writer:
-    def __init__(self, report, publish, user):
+    def __init__(self, report, publish, user, summary, reviewed):
         self.report, self.publish, self.user = report, publish, user
+        self.summary, self.reviewed = summary, reviewed
 
     def write_language(self, language, content_pages, sources):
         """Write one language's guide and sections; returns {English slug: page} for translations to find."""
@@ -160,27 +175,45 @@ class _Writer:
                 self.report.unchanged.append(page)
                 if self.publish and (not existing.live or existing.has_unpublished_changes):
                     # The file matches a draft an earlier import made: publishing it is what was asked.
-                    existing.latest_revision.publish(user=self.user)
-                    self.report.published.append(page)
+                    self._publish(existing, existing.latest_revision)
                 return existing
             else:
                 page.full_clean()
                 self.report.updated.append(page)
         except ValidationError as error:
             raise ContentError(content.path, 1, _validation_message(error)) from error
+        if isinstance(page, RevisionDatesMixin):
+            page.revision_kind = RevisionKind.SUBSTANTIVE
+            with translation.override(locale.language_code):
+                page.change_summary = self.summary or (
+                    _("First published.") if existing is None else _("Updated.")
+                )
         revision = page.save_revision(user=self.user, log_action=True)
         if self.publish:
-            revision.publish(user=self.user)
-            self.report.published.append(page)
+            self._publish(page, revision)
         return model.objects.get(pk=page.pk)
+
+    def _publish(self, page, revision):
+        revision.publish(user=self.user)
+        self.report.published.append(page)
+        if self.reviewed and isinstance(page, RevisionDatesMixin):
+            PublicationRecord.objects.filter(revision=revision).update(reviewed=True)
+            recompute_dates(page, board_for_page(page))
 
 
 # The fields an import sets, per page type; everything else (workflow state, dates, etc.) is left alone.
 IMPORTED_FIELDS = {
     HomePage: ("title", "slug", "search_description", "intro"),
-    GuidePage: ("title", "slug", "search_description", "summary", "audience", "intro"),
+    GuidePage: ("title", "slug", "search_description", "summary", "audience", "board", "intro"),
     GuideSectionPage: ("title", "slug", "search_description", "summary", "key_points", "body"),
 }
+
+
+def _default_summary(page, existing):
+    """A new guide says it was first published; new sections add no entry of their own to its change list."""
+    if existing is not None:
+        return _("Updated.")
+    return _("First published.") if isinstance(page, GuidePage) else ""
 
 
 def _apply(page, content):
@@ -190,6 +223,7 @@ def _apply(page, content):
         "search_description": content.summary,
         "summary": content.summary,
         "audience": content.audience,
+        "board": EditorialBoard.objects.filter(name_en=content.board).first() if content.board else None,
         "intro": content.intro,
         "key_points": content.key_points,
         "body": _body_with_images(content),

@@ -10,6 +10,8 @@ INSTALLED_APPS = [
     "pages",
     "accounts",
     "translations",
+    # modeltranslation must come before the admin apps (../shared/STACK.md).
+    "modeltranslation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
@@ -84,7 +86,12 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# Non-page models (boards, glossary terms) keep both languages side by side in one row.
+MODELTRANSLATION_LANGUAGES = ("en", "es")
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["translations.formats"]
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True

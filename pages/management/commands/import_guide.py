@@ -16,10 +16,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", help="guide folder, e.g. content/guides/childhood-all")
         parser.add_argument("--publish", action="store_true", help="publish new and changed pages")
+        parser.add_argument(
+            "--summary",
+            default="",
+            help="public one-line summary of the change (default: 'First published.' or 'Updated.')",
+        )
 
-    def handle(self, *args, path, publish, **options):
+    def handle(self, *args, path, publish, summary, **options):
         try:
-            report = import_guide(path, publish=publish)
+            report = import_guide(path, publish=publish, summary=summary)
         except ContentError as error:
             raise CommandError(f"{error}\nNothing was imported.") from error
         self.stdout.write(summary_line(path, report))

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from pages import editorial_setup
 from pages.content_files import ContentError, parse_file
 from pages.importer import SOURCE_LANGUAGE, ImportReport, import_guide, write_home_pages
 
@@ -17,7 +18,10 @@ from .import_guide import summary_line
 
 
 class Command(BaseCommand):
-    help = "Create the home pages and import and publish every guide under DEMO_CONTENT_DIR."
+    help = (
+        "Create the home pages, the editorial boards and default workflows, and import and publish every "
+        "guide under DEMO_CONTENT_DIR."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--content-dir", default=str(settings.DEMO_CONTENT_DIR))
@@ -34,8 +38,12 @@ class Command(BaseCommand):
                 english_home = write_home_pages(homes, report)
                 _serve_at_site_root(english_home)
                 self.stdout.write(summary_line(root / "home", report))
+                editorial_setup.ensure_boards()
                 for folder in sorted(p for p in (root / "guides").iterdir() if p.is_dir()):
-                    self.stdout.write(summary_line(folder, import_guide(folder, publish=True)))
+                    # The demo guides count as reviewed by their boards when first loaded.
+                    report = import_guide(folder, publish=True, reviewed=True)
+                    self.stdout.write(summary_line(folder, report))
+                editorial_setup.ensure_workflows()
         except ContentError as error:
             raise CommandError(f"{error}\nNothing was loaded.") from error
 

@@ -4,13 +4,15 @@ from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import KeyPointsBlock, SectionBodyBlock, heading_anchor
+from ..blocks import KeyPointsBlock, SectionBodyBlock, heading_anchor
+from .review_dates import PublicationRecord, RevisionDatesMixin, RevisionKind
 
 # The whole-guide (print) view lives at a path in the reader's language.
 WHOLE_GUIDE_PATHS = {"en": "whole-guide", "es": "guia-completa"}
@@ -23,6 +25,41 @@ class AncestorsInContextMixin:
         context = super().get_context(request, *args, **kwargs)
         context["ancestors"] = list(self.get_ancestors().filter(depth__gt=1))
         return context
+
+
+class RevisionDatesForm(WagtailAdminPageForm):
+    """Editors state what kind of revision they submit or publish; substantive ones need a public summary."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.instance.has_unpublished_changes:
+            # What is loaded is what is live: its kind and summary describe the last publication, not the next.
+            self.initial["revision_kind"] = ""
+            self.initial["change_summary"] = ""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if any(action in self.data for action in ("action-publish", "action-submit")):
+            kind = cleaned_data.get("revision_kind")
+            if not kind:
+                self.add_error(
+                    "revision_kind", _("Say what kind of revision this is before you submit or publish.")
+                )
+            elif kind == RevisionKind.SUBSTANTIVE and not cleaned_data.get("change_summary", "").strip():
+                self.add_error(
+                    "change_summary", _("Give families a one-line summary of this substantive change.")
+                )
+        return cleaned_data
+
+
+def revision_panel():
+    """The editor's statement about the revision, with the board's votes while it is in review."""
+    from ..panels import BoardVotesPanel
+
+    return MultiFieldPanel(
+        [BoardVotesPanel(), FieldPanel("revision_kind"), FieldPanel("change_summary")],
+        heading=_("About this revision"),
+    )
 
 
 class HomePage(AncestorsInContextMixin, Page):
@@ -46,7 +83,7 @@ class HomePage(AncestorsInContextMixin, Page):
         return context
 
 
-class GuidePage(AncestorsInContextMixin, RoutablePageMixin, Page):
+class GuidePage(AncestorsInContextMixin, RevisionDatesMixin, RoutablePageMixin, Page):
     """One guide (e.g. childhood ALL): its introduction, sections, and the whole-guide view."""
 
     summary = models.TextField(
@@ -59,15 +96,28 @@ class GuidePage(AncestorsInContextMixin, RoutablePageMixin, Page):
         features=["bold", "italic", "link", "ol", "ul"], blank=True, verbose_name=_("introduction")
     )
 
+    board = models.ForeignKey(
+        "pages.EditorialBoard",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="guides",
+        verbose_name=_("editorial board"),
+        help_text=_("The board that reviews this guide and its sections."),
+    )
+
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.GuideSectionPage"]
+    base_form_class = RevisionDatesForm
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("audience"),
         FieldPanel("intro"),
+        revision_panel(),
     ]
+    settings_panels = [*Page.settings_panels, FieldPanel("board")]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("intro")]
 
     class Meta:
@@ -81,7 +131,19 @@ class GuidePage(AncestorsInContextMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.sections()
         context["whole_guide_url"] = self.whole_guide_url()
+        context["guide"] = self
+        context["changes"] = self.changes()
         return context
+
+    def changes(self, limit=20):
+        """Substantive changes to this guide and its sections, newest first: the public change list."""
+        return (
+            PublicationRecord.objects.filter(
+                page__path__startswith=self.path, page__live=True, kind=RevisionKind.SUBSTANTIVE
+            )
+            .exclude(summary="")
+            .select_related("page")[:limit]
+        )
 
     def whole_guide_url(self):
         return self.url + WHOLE_GUIDE_PATHS.get(self.locale.language_code, "whole-guide") + "/"
@@ -104,7 +166,7 @@ class GuidePage(AncestorsInContextMixin, RoutablePageMixin, Page):
         )
 
 
-class GuideSectionPage(AncestorsInContextMixin, Page):
+class GuideSectionPage(AncestorsInContextMixin, RevisionDatesMixin, Page):
     """One section of a guide: title, summary, key points and a body of blocks."""
 
     summary = models.TextField(
@@ -122,12 +184,14 @@ class GuideSectionPage(AncestorsInContextMixin, Page):
 
     parent_page_types = ["pages.GuidePage"]
     subpage_types = []
+    base_form_class = RevisionDatesForm
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("key_points"),
         FieldPanel("body"),
+        revision_panel(),
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("link_glossary_terms")]
     search_fields = [
@@ -150,7 +214,7 @@ class GuideSectionPage(AncestorsInContextMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        guide = GuidePage.objects.parent_of(self).get()
+        guide = GuidePage.objects.parent_of(self).select_related("board").get()
         sections = list(guide.sections())
         position = next((i for i, s in enumerate(sections) if s.pk == self.pk), None)
         context.update(

@@ -1,0 +1,218 @@
+"""Editorial boards and their review task: a page stays in review until a quorum of members approves."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.log_actions import log
+from wagtail.models import Page, Task, TaskState
+
+
+class EditorialBoard(models.Model):
+    """A group of experts who review pages; `group` holds its members. Name translated (modeltranslation)."""
+
+    name = models.CharField(max_length=200, unique=True, verbose_name=_("name"))
+    group = models.OneToOneField(
+        Group,
+        on_delete=models.PROTECT,
+        related_name="editorial_board",
+        verbose_name=_("members"),
+        help_text=_("The user group whose members belong to this board."),
+    )
+    review_cycle_months = models.PositiveSmallIntegerField(
+        default=12,
+        verbose_name=_("review cycle (months)"),
+        help_text=_("How often each page must be reviewed."),
+    )
+    quorum = models.PositiveSmallIntegerField(
+        default=2,
+        verbose_name=_("quorum"),
+        help_text=_("How many different members must approve a revision."),
+    )
+
+    panels = [
+        FieldPanel("name_en"),
+        FieldPanel("name_es"),
+        FieldPanel("group"),
+        FieldPanel("review_cycle_months"),
+        FieldPanel("quorum"),
+    ]
+
+    class Meta:
+        verbose_name = _("editorial board")
+        verbose_name_plural = _("editorial boards")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def has_member(self, user):
+        return user.is_active and self.group.user_set.filter(pk=user.pk).exists()
+
+
+def board_for_page(page):
+    """The board responsible for a page: its guide's board (sections inherit it from their guide)."""
+    from .pages import GuidePage
+
+    guide = GuidePage.objects.ancestor_of(page, inclusive=True).select_related("board").first()
+    return guide.board if guide else None
+
+
+class BoardReviewTask(Task):
+    """Workflow step where `quorum` members of a board must approve; any member may request changes.
+
+    With no board chosen, the board of the page's guide reviews (one task serves every guide). Votes are
+    per revision: with WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT, votes on an older revision no longer count.
+    """
+
+    board = models.ForeignKey(
+        EditorialBoard,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="review_tasks",
+        verbose_name=_("board"),
+        help_text=_("Leave empty to have the board of the page's guide review it."),
+    )
+    quorum = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("approvals needed"),
+        help_text=_("Leave empty to use the board's quorum."),
+    )
+
+    admin_form_fields = [*Task.admin_form_fields, "board", "quorum"]
+
+    class Meta:
+        verbose_name = _("board review task")
+        verbose_name_plural = _("board review tasks")
+
+    @classmethod
+    def get_description(cls):
+        return _("A quorum of an editorial board's members must approve; any member may request changes")
+
+    def board_for(self, obj):
+        return self.board or board_for_page(obj)
+
+    def approvals_needed(self, obj):
+        board = self.board_for(obj)
+        return self.quorum or (board.quorum if board else 1)
+
+    def is_member(self, obj, user):
+        board = self.board_for(obj)
+        return bool(board and board.has_member(user))
+
+    def votes_that_count(self, task_state):
+        """Votes on this task state; only those on the latest revision when re-approval is required."""
+        votes = BoardVote.objects.filter(task_state=task_state).select_related("user")
+        if getattr(settings, "WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT", False):
+            votes = votes.filter(revision=task_state.workflow_state.content_object.get_latest_revision())
+        return votes
+
+    def refusal_reason(self, obj, user, task_state):
+        """Why `user` may not vote on the object's current revision, or None if they may."""
+        revision = obj.get_latest_revision()
+        if not self.is_member(obj, user):
+            return _("Only members of the reviewing board can vote.")
+        if revision and revision.user_id == user.pk:
+            return _("You wrote this revision, so you cannot vote on it.")
+        if BoardVote.objects.filter(task_state=task_state, revision=revision, user=user).exists():
+            return _("You have already voted on this revision.")
+        return None
+
+    def get_actions(self, obj, user):
+        task_state = obj.current_workflow_task_state
+        if task_state is None or self.refusal_reason(obj, user, task_state):
+            return []
+        return [
+            ("reject", _("Request changes"), True),
+            ("approve", _("Approve"), False),
+            ("approve", _("Approve with comment"), True),
+        ]
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        """Record the vote; approve the task once enough members agree, send it back on a change request."""
+        obj = task_state.workflow_state.content_object
+        if isinstance(obj, Page):
+            obj = obj.specific
+        reason = self.refusal_reason(obj, user, task_state)
+        if reason or action_name not in (BoardVote.APPROVE, BoardVote.REQUEST_CHANGES):
+            raise PermissionDenied(reason or _("Unknown action."))
+        comment = kwargs.get("comment", "")
+        vote = BoardVote.objects.create(
+            task_state=task_state,
+            revision=obj.get_latest_revision(),
+            user=user,
+            decision=action_name,
+            comment=comment,
+        )
+        approvals = self.votes_that_count(task_state).filter(decision=BoardVote.APPROVE).count()
+        needed = self.approvals_needed(obj)
+        log(
+            instance=obj,
+            action="pages.board_vote",
+            user=user,
+            revision=vote.revision,
+            data={
+                "decision": action_name,
+                "comment": comment,
+                "task": {"id": self.pk, "title": self.name},
+                "approvals": approvals,
+                "needed": needed,
+            },
+        )
+        if action_name == BoardVote.REQUEST_CHANGES:
+            task_state.reject(user=user, comment=comment)
+        elif approvals >= needed:
+            task_state.approve(user=user, comment=comment)
+
+    def user_can_access_editor(self, obj, user):
+        return user.is_superuser or self.is_member(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not (user.is_superuser or self.is_member(obj, user))
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if self.board is not None:
+            return states if self.board.has_member(user) else TaskState.objects.none()
+        from .pages import GuidePage
+
+        guides = GuidePage.objects.filter(board__group__user=user)
+        if not guides.exists():
+            return TaskState.objects.none()
+        page_ids = Page.objects.none()
+        for guide in guides:
+            page_ids = page_ids | Page.objects.descendant_of(guide, inclusive=True)
+        return states.filter(
+            workflow_state__object_id__in=[str(pk) for pk in page_ids.values_list("pk", flat=True)]
+        )
+
+
+class BoardVote(models.Model):
+    """One member's decision on one revision during a board review: kept for the record and the count."""
+
+    APPROVE = "approve"
+    REQUEST_CHANGES = "reject"  # Wagtail's action name for "request changes"
+    DECISIONS = [(APPROVE, _("Approved")), (REQUEST_CHANGES, _("Requested changes"))]
+
+    task_state = models.ForeignKey(TaskState, on_delete=models.CASCADE, related_name="board_votes")
+    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.CASCADE, related_name="board_votes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="board_votes")
+    decision = models.CharField(max_length=20, choices=DECISIONS)
+    comment = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task_state", "revision", "user"], name="one_vote_per_member_per_revision"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} {self.decision} revision {self.revision_id}"

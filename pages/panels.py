@@ -1,0 +1,38 @@
+"""Admin panel showing the board's votes on the page under review ("1 of 2 approvals", who and what)."""
+
+from wagtail.admin.panels import Panel
+
+from .models.boards import BoardReviewTask
+
+
+class BoardVotesPanel(Panel):
+    """Read-only: the current board review's count and each vote that counts for the latest revision."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "pages/admin/board_votes_panel.html"
+
+        def is_shown(self):
+            return self.review() is not None
+
+        def review(self):
+            if not hasattr(self, "_review"):
+                self._review = None
+                page = self.instance
+                task_state = page.current_workflow_task_state if page and page.pk else None
+                if task_state is not None:
+                    task = task_state.task.specific
+                    if isinstance(task, BoardReviewTask):
+                        votes = list(task.votes_that_count(task_state))
+                        self._review = {
+                            "task": task,
+                            "board": task.board_for(page),
+                            "approvals": sum(1 for vote in votes if vote.decision == "approve"),
+                            "needed": task.approvals_needed(page),
+                            "votes": votes,
+                        }
+            return self._review
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["review"] = self.review()
+            return context

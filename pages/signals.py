@@ -1,0 +1,57 @@
+"""Record each publication and recompute the page's dates from the records."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from wagtail.models import TaskState, WorkflowState
+from wagtail.signals import page_published
+
+from .models import BoardReviewTask, EditorialBoard, GuidePage, PublicationRecord, RevisionKind
+from .models.boards import board_for_page
+from .models.review_dates import RevisionDatesMixin, recompute_dates
+
+
+@receiver(page_published)
+def record_publication(sender, instance, revision, **kwargs):
+    if (
+        not isinstance(instance, RevisionDatesMixin)
+        or PublicationRecord.objects.filter(revision=revision).exists()
+    ):
+        return
+    content = revision.content
+    kind = content.get("revision_kind") or RevisionKind.SUBSTANTIVE
+    workflow_state = _finished_board_review(instance)
+    PublicationRecord.objects.create(
+        page=instance,
+        revision=revision,
+        workflow_state=workflow_state,
+        kind=kind,
+        summary=content.get("change_summary", "") if kind == RevisionKind.SUBSTANTIVE else "",
+        reviewed=workflow_state is not None,
+        user=kwargs.get("user") or revision.user,
+    )
+    recompute_dates(instance, board_for_page(instance))
+
+
+def _finished_board_review(page):
+    """The workflow that is publishing this page now, if a board review task in it was approved."""
+    state = WorkflowState.objects.for_instance(page).order_by("-created_at").first()
+    if state is None or state.status != WorkflowState.STATUS_APPROVED:
+        return None
+    if PublicationRecord.objects.filter(workflow_state=state).exists():
+        return None  # that review already counted for an earlier publication
+    board_review = ContentType.objects.get_for_model(BoardReviewTask)
+    approved = TaskState.objects.filter(
+        workflow_state=state, status=TaskState.STATUS_APPROVED, task__content_type=board_review
+    )
+    return state if approved.exists() else None
+
+
+@receiver(post_save, sender=EditorialBoard)
+def board_cycle_changed(sender, instance, **kwargs):
+    """A new review cycle moves every *Next review due* of the board's pages."""
+    for guide in GuidePage.objects.filter(board=instance):
+        pages = [guide, *guide.get_children().specific()]
+        for page in pages:
+            if isinstance(page, RevisionDatesMixin):
+                recompute_dates(page, instance)
