@@ -8,7 +8,7 @@ import os
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
 
 from .models import BoardReviewTask, EditorialBoard, GuidePage, HomePage
 
@@ -32,8 +32,16 @@ SPANISH_TEAM = BOARDS[2][0]
 
 
 def ensure_boards():
-    """Boards, their member groups and demo members; also the managing editors' group."""
-    _group_with_admin_access(MANAGING_EDITORS, members=["managing_editor"])
+    """Boards, their member groups and demo members; also the managing editors' group, who publish."""
+    managing_editors = _group_with_admin_access(MANAGING_EDITORS, members=["managing_editor"])
+    root = Page.get_first_root_node()
+    for permission_type in ("add", "change", "publish"):
+        if not GroupPagePermission.objects.filter(
+            group=managing_editors, page=root, permission__codename=f"{permission_type}_page"
+        ).exists():
+            GroupPagePermission.objects.create(
+                group=managing_editors, page=root, permission_type=permission_type
+            )
     for name_en, name_es, members in BOARDS:
         group = _group_with_admin_access(name_en, members)
         EditorialBoard.objects.update_or_create(

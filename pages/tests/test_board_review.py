@@ -1,0 +1,206 @@
+"""Board review through the admin and Wagtail's workflow API: quorum, change requests, who may vote."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.test import override_settings
+from django.urls import reverse
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    TaskState,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from pages.factories import GuidePageFactory, GuideSectionPageFactory
+from pages.models import BoardReviewTask, BoardVote, EditorialBoard, PublicationRecord
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+
+
+def make_user(username, *groups, superuser=False):
+    user = User.objects.create_user(username, f"{username}@example.org", "a-long-test-password")
+    user.is_superuser = superuser
+    user.save()
+    access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    user.user_permissions.add(access)
+    for group in groups:
+        user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def review(english_home):
+    """A guide reviewed by a 3-member board (quorum 2), then signed off by a managing editor."""
+    members_group = Group.objects.create(name="Test board members")
+    board = EditorialBoard.objects.create(name="Test Board", name_es="Comité de prueba", group=members_group)
+    editors = Group.objects.create(name="Test managing editors")
+    GroupPagePermission.objects.create(
+        group=editors, page=Page.get_first_root_node(), permission_type="publish"
+    )
+    board_task = BoardReviewTask.objects.create(name="Test board review")  # uses the guide's board
+    sign_off = GroupApprovalTask.objects.create(name="Test sign-off")
+    sign_off.groups.add(editors)
+    workflow = Workflow.objects.create(name="Test board workflow")
+    WorkflowTask.objects.create(workflow=workflow, task=board_task, sort_order=0)
+    WorkflowTask.objects.create(workflow=workflow, task=sign_off, sort_order=1)
+    guide = GuidePageFactory(parent=english_home, board=board)
+    WorkflowPage.objects.create(page=guide, workflow=workflow)
+    section = GuideSectionPageFactory(parent=guide, live=False)
+
+    class Review:
+        pass
+
+    r = Review()
+    r.board, r.board_task, r.workflow, r.guide, r.section = board, board_task, workflow, guide, section
+    r.author = make_user("author", superuser=True)
+    r.members = [make_user(f"member{i}", members_group) for i in range(1, 4)]
+    r.outsider = make_user("outsider")
+    r.managing_editor = make_user("managing", editors)
+    return r
+
+
+def submit(review, kind="substantive", summary="Explains the new maintenance schedule."):
+    """The author saves a revision stating its kind and starts the guide's workflow."""
+    page = review.section
+    page.revision_kind, page.change_summary = kind, summary
+    page.save_revision(user=review.author)
+    review.workflow.start(page, review.author)
+    return WorkflowState.objects.get(object_id=str(page.pk), status=WorkflowState.STATUS_IN_PROGRESS)
+
+
+def vote(client, user, review, action="approve", comment=""):
+    """A vote through the admin's workflow action view, as the action menu posts it."""
+    client.force_login(user)
+    state = review.section.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[review.section.pk, action, state.pk])
+    return client.post(url, {"comment": comment})
+
+
+def test_submitting_through_the_admin_requires_the_kind_of_revision(client, review):
+    client.force_login(review.author)
+    data = nested_form_data(
+        {
+            "title": "Maintenance",
+            "slug": review.section.slug,
+            "summary": "Changed.",
+            "key_points": streamfield([("point", "A point.")]),
+            "body": streamfield([("rich_text", rich_text("<p>Text.</p>"))]),
+            "revision_kind": "",
+            "change_summary": "",
+            "action-submit": "Submit",
+        }
+    )
+    url = reverse("wagtailadmin_pages:edit", args=[review.section.pk])
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "revision_kind" in response.context["form"].errors
+    assert not WorkflowState.objects.filter(object_id=str(review.section.pk)).exists()
+
+    data.update({"revision_kind": "substantive"})
+    response = client.post(url, data)
+    assert "change_summary" in response.context["form"].errors
+
+    data.update({"change_summary": "Explains the new maintenance schedule."})
+    response = client.post(url, data)
+    assert response.status_code == 302
+    state = WorkflowState.objects.get(object_id=str(review.section.pk))
+    assert state.current_task_state.task.specific == review.board_task
+
+
+def test_quorum_then_sign_off_publishes_and_sets_the_dates(client, review):
+    submit(review)
+    assert vote(client, review.members[0], review).status_code == 302
+    task_state = TaskState.objects.get(task=review.board_task)
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS  # 1 of 2: still in review
+
+    client.force_login(review.author)
+    edit_page = client.get(reverse("wagtailadmin_pages:edit", args=[review.section.pk])).content.decode()
+    assert "1 of 2 approvals" in edit_page and "member1" in edit_page
+
+    vote(client, review.members[1], review, comment="Clear and accurate.")
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_APPROVED
+    assert review.section.current_workflow_task.specific.name == "Test sign-off"
+    review.section.refresh_from_db()
+    assert not review.section.live
+
+    vote(client, review.managing_editor, review)
+    review.section.refresh_from_db()
+    assert review.section.live
+    record = PublicationRecord.objects.get(page=review.section)
+    assert record.kind == "substantive" and record.reviewed
+    assert review.section.last_updated == review.section.last_reviewed == record.published_at.date()
+    assert review.section.next_review_due.year == record.published_at.year + 1
+    votes = BoardVote.objects.filter(task_state=task_state).order_by("created_at")
+    assert [(v.user.username, v.decision, v.comment) for v in votes] == [
+        ("member1", "approve", ""),
+        ("member2", "approve", "Clear and accurate."),
+    ]
+
+
+def test_request_changes_sends_it_back_to_the_author_with_the_comment(client, review):
+    state = submit(review)
+    vote(client, review.members[0], review, action="reject", comment="Please cite the trial.")
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert state.current_task_state.comment == "Please cite the trial."
+    review.section.refresh_from_db()
+    assert not review.section.live
+
+
+@pytest.mark.parametrize("who", ["author_member", "outsider", "twice"])
+def test_votes_that_are_refused(client, review, who):
+    submit(review)
+    if who == "author_member":
+        review.section.save_revision(user=review.members[2])  # member3 wrote the latest revision
+        voter = review.members[2]
+    elif who == "outsider":
+        voter = review.outsider
+    else:
+        voter = review.members[0]
+        vote(client, voter, review)
+    before = BoardVote.objects.count()
+    response = vote(client, voter, review)
+    # Wagtail's admin answers a refused action by sending the user to the dashboard with an error.
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    assert BoardVote.objects.count() == before
+    task_state = TaskState.objects.get(task=review.board_task)
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+
+
+@override_settings(WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT=True)
+def test_an_edit_during_review_resets_the_count_when_reapproval_is_required(client, review):
+    submit(review)
+    vote(client, review.members[0], review)
+    review.section.save_revision(user=review.author)  # edited during review
+    vote(client, review.members[1], review)
+    task_state = TaskState.objects.get(task=review.board_task)
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS  # member1's vote was on the older revision
+    assert vote(client, review.members[0], review).status_code == 302  # may vote again on the new one
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_APPROVED
+
+
+@override_settings(WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT=False)
+def test_without_reapproval_votes_on_older_revisions_still_count(client, review):
+    submit(review)
+    vote(client, review.members[0], review)
+    review.section.save_revision(user=review.author)
+    vote(client, review.members[1], review)
+    assert TaskState.objects.get(task=review.board_task).status == TaskState.STATUS_APPROVED
+
+
+def test_votes_are_in_the_audit_log(client, review):
+    submit(review)
+    vote(client, review.members[0], review, comment="Looks right.")
+    client.force_login(review.author)
+    history = client.get(reverse("wagtailadmin_pages:history", args=[review.section.pk])).content.decode()
+    assert "Approved in &#x27;Test board review&#x27; (1 of 2 approvals)" in history
+    assert "Looks right." in history
