@@ -3,12 +3,13 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.log_actions import log
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import page_published
 
 from .models import BoardReviewTask, EditorialBoard, GuidePage, PublicationRecord, RevisionKind
 from .models.boards import board_for_page
-from .models.review_dates import RevisionDatesMixin, recompute_dates
+from .models.review_dates import SYSTEM_DATE_FIELDS, RevisionDatesMixin, recompute_dates
 
 
 @receiver(page_published)
@@ -30,7 +31,16 @@ def record_publication(sender, instance, revision, **kwargs):
         reviewed=workflow_state is not None,
         user=kwargs.get("user") or revision.user,
     )
-    recompute_dates(instance, board_for_page(instance))
+    before = {name: getattr(instance, name) for name in SYSTEM_DATE_FIELDS}
+    after = recompute_dates(instance, board_for_page(instance))
+    if after != before:
+        log(
+            instance=instance,
+            action="pages.dates_changed",
+            user=kwargs.get("user") or revision.user,
+            revision=revision,
+            data={"kind": kind, **{name: str(value) if value else "" for name, value in after.items()}},
+        )
 
 
 def _finished_board_review(page):

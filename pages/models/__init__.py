@@ -2,7 +2,7 @@
 
 from .boards import BoardReviewTask, BoardVote, EditorialBoard
 from .pages import WHOLE_GUIDE_PATHS, GuidePage, GuideSectionPage, HomePage
-from .review_dates import PublicationRecord, RevisionKind
+from .review_dates import PublicationRecord, ReviewReminder, RevisionKind
 
 __all__ = [
     "WHOLE_GUIDE_PATHS",
@@ -13,5 +13,6 @@ __all__ = [
     "GuideSectionPage",
     "HomePage",
     "PublicationRecord",
+    "ReviewReminder",
     "RevisionKind",
 ]

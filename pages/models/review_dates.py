@@ -116,3 +116,21 @@ def recompute_dates(page, board):
     for name, value in dates.items():
         setattr(page, name, value)
     return dates
+
+
+class ReviewReminder(models.Model):
+    """That a member was emailed about reviews due on a day, so nobody gets the same reminder twice a day."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_reminders"
+    )
+    sent_on = models.DateField()
+    page_count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "sent_on"], name="one_reminder_per_user_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.user} {self.sent_on}"
