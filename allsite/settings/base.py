@@ -10,6 +10,7 @@ INSTALLED_APPS = [
     "pages",
     "accounts",
     "translations",
+    "glossary",
     # modeltranslation must come before the admin apps (../shared/STACK.md).
     "modeltranslation",
     "wagtail.contrib.redirects",
@@ -108,6 +109,8 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "allsite"
+# Votes and approvals apply to one revision: an edit during review needs approving again.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]

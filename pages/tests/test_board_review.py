@@ -204,3 +204,15 @@ def test_votes_are_in_the_audit_log(client, review):
     history = client.get(reverse("wagtailadmin_pages:history", args=[review.section.pk])).content.decode()
     assert "Approved in &#x27;Test board review&#x27; (1 of 2 approvals)" in history
     assert "Looks right." in history
+
+
+def test_board_members_are_emailed_when_a_page_reaches_their_review(review, mailoutbox):
+    for index, member in enumerate(review.members):
+        member.email = f"board{index}@example.org"
+        member.save()
+    review.outsider.email = "outsider@example.org"
+    review.outsider.save()
+    submit(review)
+    recipients = {address for message in mailoutbox for address in message.to}
+    assert {"board0@example.org", "board1@example.org", "board2@example.org"} <= recipients
+    assert "outsider@example.org" not in recipients

@@ -1,4 +1,4 @@
-"""manage.py load_demo_content: the English and Spanish home pages plus every demo guide, published.
+"""manage.py load_demo_content: the home pages, the glossary and every demo guide, published.
 
 Safe to run again: unchanged pages are left alone, so `make run` twice duplicates nothing.
 """
@@ -10,6 +10,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from glossary.content_files import load_glossary_folder
+from glossary.importing import GlossaryImportError
 from pages import editorial_setup
 from pages.content_files import ContentError, parse_file
 from pages.importer import SOURCE_LANGUAGE, ImportReport, import_guide, write_home_pages
@@ -38,13 +40,16 @@ class Command(BaseCommand):
                 english_home = write_home_pages(homes, report)
                 _serve_at_site_root(english_home)
                 self.stdout.write(summary_line(root / "home", report))
+                if (root / "glossary").is_dir():  # before the guides, so their pages link the terms
+                    glossary = load_glossary_folder(root / "glossary", publish=True)
+                    self.stdout.write(glossary.summary(root / "glossary"))
                 editorial_setup.ensure_boards()
                 for folder in sorted(p for p in (root / "guides").iterdir() if p.is_dir()):
                     # The demo guides count as reviewed by their boards when first loaded.
                     report = import_guide(folder, publish=True, reviewed=True)
                     self.stdout.write(summary_line(folder, report))
                 editorial_setup.ensure_workflows()
-        except ContentError as error:
+        except (ContentError, GlossaryImportError) as error:
             raise CommandError(f"{error}\nNothing was loaded.") from error
 
 
