@@ -111,6 +111,7 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "allsite"
 # Votes and approvals apply to one revision: an edit during review needs approving again.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "pages.workflows.publish_approved_workflow_state"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]

@@ -7,8 +7,6 @@ from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import (
     GroupApprovalTask,
-    GroupPagePermission,
-    Page,
     TaskState,
     Workflow,
     WorkflowPage,
@@ -18,7 +16,7 @@ from wagtail.models import (
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from pages.factories import GuidePageFactory, GuideSectionPageFactory
-from pages.models import BoardReviewTask, BoardVote, EditorialBoard, PublicationRecord
+from pages.models import BoardReviewTask, BoardVote, EditorialBoard, GuideSectionPage, PublicationRecord
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -41,9 +39,6 @@ def review(english_home):
     members_group = Group.objects.create(name="Test board members")
     board = EditorialBoard.objects.create(name="Test Board", name_es="Comité de prueba", group=members_group)
     editors = Group.objects.create(name="Test managing editors")
-    GroupPagePermission.objects.create(
-        group=editors, page=Page.get_first_root_node(), permission_type="publish"
-    )
     board_task = BoardReviewTask.objects.create(name="Test board review")  # uses the guide's board
     sign_off = GroupApprovalTask.objects.create(name="Test sign-off")
     sign_off.groups.add(editors)
@@ -216,3 +211,31 @@ def test_board_members_are_emailed_when_a_page_reaches_their_review(review, mail
     recipients = {address for message in mailoutbox for address in message.to}
     assert {"board0@example.org", "board1@example.org", "board2@example.org"} <= recipients
     assert "outsider@example.org" not in recipients
+
+
+def test_spanish_review_team_then_board_sign_off_publishes_a_spanish_page(client):
+    """The demo 'Spanish review' workflow: language team (quorum 2), then one member of the guide's board."""
+    section = GuideSectionPage.objects.get(slug="que-es-la-lla")
+    translator = make_user("translator", superuser=True)
+    page = section.get_latest_revision_as_object()
+    page.title = "¿Qué es la LLA? (revisada)"
+    page.revision_kind, page.change_summary = "substantive", "Explica mejor la médula ósea."
+    page.save_revision(user=translator)
+    section.get_workflow().start(section, translator)
+
+    def act(username):
+        client.force_login(User.objects.get(username=username))
+        state = GuideSectionPage.objects.get(pk=section.pk).current_workflow_task_state
+        url = reverse("wagtailadmin_pages:workflow_action", args=[section.pk, "approve", state.pk])
+        return client.post(url, {"comment": ""})
+
+    act("es_reviewer1")
+    act("es_reviewer2")
+    current = GuideSectionPage.objects.get(pk=section.pk).current_workflow_task
+    assert current.name == "Board sign-off"
+    assert act("adult_reviewer1").status_code == 302  # another board: not theirs to sign off
+    assert GuideSectionPage.objects.get(pk=section.pk).current_workflow_task.name == "Board sign-off"
+    act("ped_reviewer1")
+    section.refresh_from_db()
+    assert section.live and section.title == "¿Qué es la LLA? (revisada)"
+    assert PublicationRecord.objects.filter(page=section).first().reviewed
