@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.management import call_command
 from django.db.models import F
 from django.utils import timezone
 
@@ -132,3 +133,16 @@ def test_guide_offers_a_citation_with_the_updated_date_and_url(client):
     assert guide.title.replace("(", "").split()[0] in citation
     assert f"http://testserver{guide.url}" in citation
     assert "Pediatric Treatment Editorial Board" in citation
+
+
+def test_scheduled_publishing_records_the_publication(section):
+    page = GuideSectionPage.objects.get(pk=section.pk).get_latest_revision_as_object()
+    page.revision_kind, page.change_summary = "substantive", "Scheduled update."
+    page.go_live_at = timezone.now() - datetime.timedelta(minutes=5)
+    page.save_revision(approved_go_live_at=page.go_live_at)
+    assert not GuideSectionPage.objects.get(pk=section.pk).live
+
+    call_command("publish_scheduled")
+    page = GuideSectionPage.objects.get(pk=section.pk)
+    assert page.live and page.last_updated == timezone.localdate()
+    assert PublicationRecord.objects.get(page=page).summary == "Scheduled update."
