@@ -1,12 +1,24 @@
 """Test set-up shared by every app: the demo content is loaded once into the test database."""
 
+import os
+
 import pytest
 from django.core.management import call_command
+
+# Browser tests: Playwright runs an event loop in the test thread, while live_server and the ORM are
+# synchronous (../shared/STACK.md).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the English and Spanish demo guides once; each test then runs in a rolled-back transaction."""
+    from django.db import connection
+
+    name = str(connection.settings_dict["NAME"])
+    if not (name.startswith("test_") or "memory" in name):
+        pytest.fail(f"Refusing to load demo content into {name!r}: it is not a test database.")
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0)
 
@@ -23,3 +35,31 @@ def spanish_home():
     from pages.models import HomePage
 
     return HomePage.objects.get(locale__language_code="es")
+
+
+@pytest.fixture(autouse=True)
+def fresh_glossary_snapshot():
+    """Terms a test made are rolled back with it; the glossary snapshot cached in this process goes too."""
+    yield
+    from glossary.snapshot import glossary_changed
+
+    glossary_changed()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
+    """Playwright drives Debian's Chromium (../shared/STACK.md), writing only into a temporary folder."""
+    home = tmp_path_factory.mktemp("chromium-home")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM_PATH,
+        "env": {**os.environ, "XDG_CONFIG_HOME": str(home / "config"), "XDG_CACHE_HOME": str(home / "cache")},
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
+    }

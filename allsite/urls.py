@@ -13,7 +13,7 @@ from glossary import urls as glossary_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/glossary/", include(glossary_urls.api)),
+    path("", include(glossary_urls)),
 ]
 
 if settings.DEBUG:

@@ -9,7 +9,7 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 INLINE_FEATURES = ["bold", "italic", "link"]
-PROSE_FEATURES = [*INLINE_FEATURES, "ol", "ul"]
+PROSE_FEATURES = [*INLINE_FEATURES, "glossary", "ol", "ul"]
 
 
 class HeadingBlock(blocks.StructBlock):

@@ -65,7 +65,10 @@ def section_with_every_block(english_home):
             },
         },
     ]
-    section = GuideSectionPageFactory(parent=GuidePageFactory(parent=english_home), body=body)
+    # Block markup is compared exactly: no glossary term links (those are tested in glossary/).
+    section = GuideSectionPageFactory(
+        parent=GuidePageFactory(parent=english_home), body=body, link_glossary_terms=False
+    )
     return section, linked
 
 

@@ -1,0 +1,116 @@
+"""Keep what readers see current: the linker's snapshot and the list of sections each term appears in.
+
+Pages take part in the glossary when their type has the `link_glossary_terms` switch (guide sections);
+the glossary app knows them only by that field, never by importing the page models.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import get_page_models
+from wagtail.rich_text import get_text_for_indexing
+from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
+from wagtail.signals import page_published, page_unpublished, published, unpublished
+
+from .models import GlossaryTerm, TermOccurrence
+from .snapshot import current_glossary, glossary_changed
+
+SWITCH_FIELD = "link_glossary_terms"
+
+
+def glossary_page_models():
+    return [model for model in get_page_models() if any(f.name == SWITCH_FIELD for f in model._meta.fields)]
+
+
+def terms_in_page(page, glossary):
+    """Ids of the live terms a page's text uses or its editors marked, in the page's language."""
+    language = glossary.locales.get(page.locale_id)
+    if language is None:
+        return set()
+    matcher = glossary.matcher(language)
+    found = set()
+    for model_field in page._meta.fields:
+        value = getattr(page, model_field.name)
+        if isinstance(model_field, StreamField):
+            texts = model_field.stream_block.get_searchable_content(value)
+            sources = _strings(value.get_prep_value())
+        elif isinstance(model_field, RichTextField):
+            texts, sources = [get_text_for_indexing(value or "")], [value or ""]
+        else:
+            continue
+        for text in texts:
+            found.update(term_id for _start, _end, term_id in matcher.find(text))
+        for source in sources:
+            found.update(_marked_terms(source))
+    return {term_id for term_id in found if language in getattr(glossary.terms.get(term_id), "entries", {})}
+
+
+def update_page(page, glossary=None):
+    glossary = glossary or current_glossary()
+    TermOccurrence.objects.filter(page=page).delete()
+    TermOccurrence.objects.bulk_create(
+        TermOccurrence(term_id=term_id, page=page) for term_id in sorted(terms_in_page(page, glossary))
+    )
+
+
+def rebuild_occurrences():
+    """Recompute every live glossary page's terms: after terms change, not per request."""
+    glossary = current_glossary()
+    rows = []
+    for model in glossary_page_models():
+        for page in model.objects.live():
+            rows += [TermOccurrence(term_id=term_id, page=page) for term_id in terms_in_page(page, glossary)]
+    TermOccurrence.objects.all().delete()
+    TermOccurrence.objects.bulk_create(rows)
+
+
+def _strings(data):
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for item in data.values():
+            yield from _strings(item)
+    elif isinstance(data, list | tuple):
+        for item in data:
+            yield from _strings(item)
+
+
+def _marked_terms(html):
+    for tag in FIND_A_TAG.finditer(html):
+        attrs = extract_attrs(tag.group(1))
+        if attrs.get("linktype") == "glossary" and attrs.get("id", "").isdigit():
+            yield int(attrs["id"])
+
+
+@receiver(post_save, sender=GlossaryTerm)
+@receiver(post_delete, sender=GlossaryTerm)
+def term_saved(sender, **kwargs):
+    """Other processes must not rebuild from data this transaction has not committed: bump now and after."""
+    glossary_changed()
+    transaction.on_commit(glossary_changed)
+
+
+@receiver(published, sender=GlossaryTerm)
+@receiver(unpublished, sender=GlossaryTerm)
+@receiver(post_delete, sender=GlossaryTerm)
+def live_terms_changed(sender, **kwargs):
+    """What pages link to changed: recompute occurrences once, when the transaction commits."""
+    connection = transaction.get_connection()
+    if connection.atomic_blocks:
+        outermost = connection.atomic_blocks[0]
+        if getattr(connection, "_glossary_rebuild_for", None) is outermost:
+            return  # already scheduled for this transaction (a loader publishes many terms at once)
+        connection._glossary_rebuild_for = outermost
+    transaction.on_commit(rebuild_occurrences)
+
+
+@receiver(page_published)
+def page_published_handler(sender, instance, **kwargs):
+    if hasattr(instance, SWITCH_FIELD):
+        update_page(instance)
+
+
+@receiver(page_unpublished)
+def page_unpublished_handler(sender, instance, **kwargs):
+    TermOccurrence.objects.filter(page=instance).delete()

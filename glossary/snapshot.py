@@ -1,0 +1,225 @@
+"""The live glossary as this process serves it: read from the database once, reused until a term changes.
+
+Every public use (term links, the A–Z pages, the JSON API) reads a `Glossary` snapshot instead of the
+database. A version token in Django's cache says which snapshot is current; reading it is one cache get
+per request and no SQL. Changing a term replaces the token (see occurrences.py), so every process that
+shares the cache (Redis in production) rebuilds its snapshot on its next request.
+"""
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from html import unescape
+
+from django.core.cache import cache
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import format_html, strip_tags
+from wagtail.models import Locale
+from wagtail.rich_text import expand_db_html
+
+from .linker import Matcher
+from .models import LANGUAGES, GlossaryTerm, GlossaryTermRelation
+from .text import fold, match_form, sanitize_definition, split_list
+
+VERSION_KEY = "glossary:version"
+GLOSSARY_LINK = re.compile(r'<a\b[^>]*linktype="glossary"[^>]*>')
+SLUG_PLACEHOLDER = "slug-placeholder"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One term in one language, ready to show."""
+
+    term_id: int
+    slug: str
+    language: str
+    name: str
+    pronunciation: str
+    abbreviations: tuple
+    other_names: tuple
+    definition_html: str  # sanitized
+    url: str
+    api_url: str
+
+    @property
+    def definition_text(self):
+        """Plain text, for the in-place disclosure and meta descriptions."""
+        return " ".join(unescape(strip_tags(re.sub(r"</p>|<br>", " ", self.definition_html))).split())
+
+    @property
+    def sort_key(self):
+        return fold(self.name).replace("ñ", "n~")  # ñ after n, as Spanish dictionaries sort
+
+    @property
+    def letter(self):
+        first = fold(self.name)[:1].upper()
+        return first if first.isalpha() else "#"
+
+    def link_opening(self):
+        """How a term reads in the guide: a link to its page, which glossary.js turns into a disclosure."""
+        return format_html(
+            '<a class="glossary-term" href="{}" data-glossary-id="{}" data-glossary-api="{}">',
+            self.url,
+            self.term_id,
+            self.api_url,
+        )
+
+
+@dataclass
+class Term:
+    id: int
+    slug: str
+    image_id: int | None
+    image_alt: dict
+    related_ids: tuple
+    entries: dict  # language -> Entry, only for languages the term has a name in
+
+
+@dataclass
+class Glossary:
+    version: str
+    terms: dict  # id -> Term
+    locales: dict  # Locale id -> language code
+    _sorted: dict = field(default_factory=dict)
+    _matchers: dict = field(default_factory=dict)
+    _link_openings: dict = field(default_factory=dict)
+    _search_forms: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.by_slug = {term.slug: term for term in self.terms.values()}
+
+    def entries(self, language):
+        """Every entry of a language in dictionary order."""
+        if language not in self._sorted:
+            entries = [term.entries[language] for term in self.terms.values() if language in term.entries]
+            self._sorted[language] = sorted(entries, key=lambda entry: entry.sort_key)
+        return self._sorted[language]
+
+    def entry(self, term_id, language):
+        term = self.terms.get(term_id)
+        return term.entries.get(language) if term else None
+
+    def matcher(self, language):
+        """The language's automaton, built the first time this snapshot links text in that language."""
+        if language not in self._matchers:
+            self._matchers[language] = Matcher(
+                (entry.term_id, text, is_abbreviation)
+                for entry in self.entries(language)
+                for text, is_abbreviation in (
+                    (entry.name, False),
+                    *((other, False) for other in entry.other_names),
+                    *((abbreviation, True) for abbreviation in entry.abbreviations),
+                )
+            )
+        return self._matchers[language]
+
+    def link_openings(self, language):
+        """{term id: opening <a> tag} of a language's term links, made once per snapshot."""
+        if language not in self._link_openings:
+            self._link_openings[language] = {
+                entry.term_id: entry.link_opening() for entry in self.entries(language)
+            }
+        return self._link_openings[language]
+
+    def search(self, language, query, match="contains"):
+        """Entries whose name, other name or abbreviation starts with or contains `query`, accents ignored.
+
+        Matches on the name come before matches on other forms; both keep dictionary order.
+        """
+        wanted = match_form(query).strip()
+        if not wanted:
+            return list(self.entries(language))
+        if language not in self._search_forms:
+            self._search_forms[language] = [
+                (entry, [match_form(text) for text in (entry.name, *entry.other_names, *entry.abbreviations)])
+                for entry in self.entries(language)
+            ]
+        on_name, on_other = [], []
+        for entry, forms in self._search_forms[language]:
+            hits = [form.startswith(wanted) if match == "starts" else wanted in form for form in forms]
+            if hits[0]:
+                on_name.append(entry)
+            elif any(hits):
+                on_other.append(entry)
+        return on_name + on_other
+
+
+_current = None
+
+
+def current_glossary(request=None):
+    """The snapshot for this request: rebuilt only when the cache's version token has changed."""
+    global _current
+    if request is not None and hasattr(request, "_glossary_snapshot"):
+        return request._glossary_snapshot
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY) or uuid.uuid4().hex  # a cache that keeps nothing: always rebuild
+    snapshot = _current
+    if snapshot is None or snapshot.version != version:
+        snapshot = _current = build(version)
+    if request is not None:
+        request._glossary_snapshot = snapshot
+    return snapshot
+
+
+def glossary_changed():
+    """Make every process rebuild its snapshot on its next request."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def build(version):
+    """Read every live term: two queries for the terms and their related terms, one for the locales."""
+    related = GlossaryTermRelation.objects.filter(related__live=True).order_by("sort_order")
+    rows = GlossaryTerm.objects.filter(live=True).prefetch_related(
+        Prefetch("related_links", queryset=related)
+    )
+    url_patterns = {language: _url_patterns(language) for language in LANGUAGES}
+    terms = {}
+    for row in rows:
+        entries = {}
+        for language in LANGUAGES:
+            name = (getattr(row, f"name_{language}") or "").strip()
+            if not name:
+                continue
+            url, api_url = (pattern.replace(SLUG_PLACEHOLDER, row.slug) for pattern in url_patterns[language])
+            entries[language] = Entry(
+                term_id=row.pk,
+                slug=row.slug,
+                language=language,
+                name=name,
+                pronunciation=(getattr(row, f"pronunciation_{language}") or "").strip(),
+                abbreviations=tuple(split_list(getattr(row, f"abbreviations_{language}"))),
+                other_names=tuple(split_list(getattr(row, f"other_names_{language}"))),
+                definition_html=_definition_html(getattr(row, f"definition_{language}")),
+                url=url,
+                api_url=api_url,
+            )
+        terms[row.pk] = Term(
+            id=row.pk,
+            slug=row.slug,
+            image_id=row.image_id,
+            image_alt={language: getattr(row, f"image_alt_text_{language}") or "" for language in LANGUAGES},
+            related_ids=tuple(link.related_id for link in row.related_links.all()),
+            entries=entries,
+        )
+    locales = dict(Locale.objects.values_list("pk", "language_code"))
+    return Glossary(version=version, terms=terms, locales=locales)
+
+
+def _url_patterns(language):
+    """(term page URL, API URL) with a placeholder slug: two reverses per language, not per term."""
+    with translation.override(language):
+        page = reverse("glossary:term", kwargs={"slug": SLUG_PLACEHOLDER})
+    api = reverse("glossary_api:term", kwargs={"slug": SLUG_PLACEHOLDER}) + f"?lang={language}"
+    return page, api
+
+
+def _definition_html(raw):
+    """Stored rich text to safe HTML: page links resolved, then anything but the allowed tags removed."""
+    # A term link inside a definition would need this very snapshot to render; it renders as plain text.
+    raw = GLOSSARY_LINK.sub("<a>", raw or "")
+    return sanitize_definition(expand_db_html(raw))

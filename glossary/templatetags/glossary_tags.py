@@ -1,0 +1,46 @@
+"""{% glossary_terms section %}…{% endglossary_terms %}: link glossary terms in a section's rendered body."""
+
+from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from glossary.linker import link_html
+from glossary.snapshot import current_glossary
+
+register = template.Library()
+
+
+@register.tag("glossary_terms")
+def glossary_terms(parser, token):
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("usage: {% glossary_terms section %}…{% endglossary_terms %}")
+    nodelist = parser.parse(("endglossary_terms",))
+    parser.delete_first_token()
+    return GlossaryTermsNode(nodelist, parser.compile_filter(bits[1]))
+
+
+class GlossaryTermsNode(template.Node):
+    """Links the first use of each term in the section's language, unless the section switched it off."""
+
+    def __init__(self, nodelist, section):
+        self.nodelist, self.section = nodelist, section
+
+    def render(self, context):
+        html = self.nodelist.render(context)
+        section = self.section.resolve(context)
+        if not getattr(section, "link_glossary_terms", False):
+            return html
+        glossary = current_glossary(context.get("request"))
+        return link_section(html, glossary, glossary.locales.get(section.locale_id) or get_language())
+
+
+def link_section(html, glossary, language):
+    """A section's body HTML with the first use of each of the language's terms linked."""
+    openings = glossary.link_openings(language)
+
+    def render_link(term_id, text):
+        opening = openings.get(term_id)
+        return f"{opening}{text}</a>" if opening else None
+
+    return mark_safe(link_html(html, glossary.matcher(language), render_link))  # noqa: S308 (text is escaped)

@@ -1,0 +1,100 @@
+"""A family member opens and closes a term's definition in a real browser, with the mouse and the keyboard."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from playwright.sync_api import expect
+from pytest_django.live_server_helper import LiveServer
+
+from conftest import CHROMIUM_PATH
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not Path(CHROMIUM_PATH).exists(), reason=f"no Chromium at {CHROMIUM_PATH} (CHROMIUM_PATH)"
+    ),
+    pytest.mark.django_db,  # the test database, with the session's demo content; these tests only read it
+]
+TERM = "minimal-residual-disease"
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """A live server over the demo content loaded for the session, only read: nothing to flush afterwards."""
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+        yield server
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def term_on_page(demo_site):
+    """(page URL, the term's text there, its definition) for a demo section that uses the term."""
+    from glossary.models import TermOccurrence
+    from glossary.snapshot import current_glossary
+
+    occurrence = TermOccurrence.objects.filter(term__slug=TERM, page__locale__language_code="en").first()
+    html = Client().get(occurrence.page.url).content.decode()
+    text = re.search(rf'<a class="glossary-term" href="/en/glossary/{TERM}/"[^>]*>([^<]+)</a>', html).group(1)
+    definition = current_glossary().by_slug[TERM].entries["en"].definition_text
+    return demo_site.url + occurrence.page.url, text, definition
+
+
+def open_page(page, term_on_page):
+    url, text, definition = term_on_page
+    page.goto(url)
+    term = page.get_by_role("button", name=text, exact=True)
+    return term, page.locator(f"#{term.get_attribute('aria-controls')}"), definition
+
+
+def test_open_and_close_a_term_with_the_mouse(page, term_on_page, demo_site):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    term, panel, definition = open_page(page, term_on_page)
+    expect(term).to_have_attribute("aria-expanded", "false")
+    expect(panel).to_be_hidden()
+
+    term.click()
+    expect(term).to_have_attribute("aria-expanded", "true")
+    expect(panel).to_contain_text(definition)
+    expect(panel.get_by_role("link", name="More about this term")).to_have_attribute(
+        "href", f"/en/glossary/{TERM}/"
+    )
+
+    term.click()
+    expect(term).to_have_attribute("aria-expanded", "false")
+    expect(panel).to_be_hidden()
+
+    term.click()
+    panel.get_by_role("button", name="Close").click()
+    expect(panel).to_be_hidden()
+    expect(term).to_be_focused()
+
+    term.click()
+    page.locator("h1").click()  # a click elsewhere closes it too
+    expect(term).to_have_attribute("aria-expanded", "false")
+
+    assert all(url.startswith(demo_site.url) for url in requests), "no third-party requests"
+
+
+def test_open_and_close_a_term_with_the_keyboard(page, term_on_page):
+    term, panel, definition = open_page(page, term_on_page)
+
+    term.focus()
+    page.keyboard.press("Enter")
+    expect(term).to_have_attribute("aria-expanded", "true")
+    expect(panel).to_contain_text(definition)
+
+    page.keyboard.press("Tab")  # the definition comes right after its button
+    expect(panel.get_by_role("link", name="More about this term")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(panel).to_be_hidden()
+    expect(term).to_be_focused()
+
+    page.keyboard.press("Space")
+    expect(term).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("Escape")
+    expect(term).to_have_attribute("aria-expanded", "false")
+    expect(term).to_be_focused()

@@ -1,0 +1,185 @@
+"""Public glossary: the A–Z list and a page per term in the reader's language, and the JSON API.
+
+Everything but the term page's "where it appears" list and image comes from the cached snapshot.
+"""
+
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from .models import LANGUAGES
+from .snapshot import current_glossary
+
+ALPHABETS = {"en": "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "es": "ABCDEFGHIJKLMNÑOPQRSTUVWXYZ"}
+IN_LANGUAGE = {"en": _("In English"), "es": _("In Spanish")}
+MATCH_MODES = ("contains", "starts")
+MAX_QUERY_LENGTH = 100
+API_RESULTS_LIMIT = 100
+
+
+def _reader_language():
+    language = get_language()
+    if language not in LANGUAGES:
+        raise Http404
+    return language
+
+
+@require_GET
+def glossary_index(request):
+    """All terms by letter, or the terms matching a search (accents and capitals ignored)."""
+    language = _reader_language()
+    glossary = current_glossary(request)
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    match = request.GET.get("match") if request.GET.get("match") in MATCH_MODES else "contains"
+    entries = glossary.search(language, query, match) if query else glossary.entries(language)
+    groups = {}
+    for entry in entries:
+        groups.setdefault(entry.letter, []).append(entry)
+    letters = list(ALPHABETS[language]) + (["#"] if "#" in groups else [])
+    return render(
+        request,
+        "glossary/index.html",
+        {
+            "query": query,
+            "match": match,
+            "entries": entries,
+            "groups": []
+            if query
+            else [(letter, _anchor(letter), groups[letter]) for letter in letters if letter in groups],
+            "letters": [(letter, _anchor(letter), letter in groups) for letter in letters],
+        },
+    )
+
+
+def _anchor(letter):
+    return "letter-" + ("other" if letter == "#" else letter.lower())
+
+
+@require_GET
+def term_detail(request, slug):
+    """One term: both languages, related terms, and the guide sections that use it."""
+    language = _reader_language()
+    glossary = current_glossary(request)
+    term = glossary.by_slug.get(slug)
+    if term is None or language not in term.entries:
+        raise Http404
+    related = [glossary.entry(term_id, language) for term_id in term.related_ids]
+    image = get_image_model().objects.filter(pk=term.image_id).first() if term.image_id else None
+    return render(
+        request,
+        "glossary/term.html",
+        {
+            "entry": term.entries[language],
+            "translations": [
+                (IN_LANGUAGE[code], term.entries[code])
+                for code in LANGUAGES
+                if code != language and code in term.entries
+            ],
+            "related": [entry for entry in related if entry],
+            "sections": _sections_using(term.id, language, request),
+            "image": image,
+            "image_alt": term.image_alt.get(language) or term.image_alt.get("en", ""),
+        },
+    )
+
+
+def _sections_using(term_id, language, request):
+    """Title, URL and guide of each live section using the term: from the occurrence index, two queries."""
+    sections = list(
+        Page.objects.live()
+        .public()
+        .filter(glossary_occurrences__term_id=term_id, locale__language_code=language)
+        .order_by("path")
+    )
+    parent_paths = {section.path[: -Page.steplen] for section in sections}
+    guides = {page.path: page for page in Page.objects.filter(path__in=parent_paths)}
+    return [
+        {
+            "title": section.title,
+            "url": section.get_url(request),
+            "guide": guides.get(section.path[: -Page.steplen]),
+        }
+        for section in sections
+    ]
+
+
+def _json(request, data, status=200):
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"  # public definitions, meant to be embedded
+    # LocaleMiddleware turns a 404 outside /en/ and /es/ into a redirect to /en/… whenever that path
+    # resolves, and Wagtail's catch-all resolves every path. The API has no language: check its own URLs.
+    request.urlconf = "glossary.urls"
+    return response
+
+
+def _summary(entry):
+    return {
+        "slug": entry.slug,
+        "name": entry.name,
+        "abbreviations": list(entry.abbreviations),
+        "other_names": list(entry.other_names),
+        "url": entry.url,
+        "api_url": entry.api_url,
+    }
+
+
+def _detail(entry, glossary, related_ids):
+    if entry is None:
+        return None
+    related = [glossary.entry(term_id, entry.language) for term_id in related_ids]
+    return {
+        **_summary(entry),
+        "pronunciation": entry.pronunciation,
+        "definition_html": entry.definition_html,
+        "definition_text": entry.definition_text,
+        "related": [{"slug": r.slug, "name": r.name, "url": r.url} for r in related if r],
+    }
+
+
+@require_GET
+def api_search(request):
+    """GET /api/glossary/?lang=es&q=medula&match=starts — terms whose names match, accents ignored."""
+    language = request.GET.get("lang", "en")
+    match = request.GET.get("match", "contains")
+    if language not in LANGUAGES:
+        return _json(request, {"error": f"lang must be one of: {', '.join(LANGUAGES)}"}, status=400)
+    if match not in MATCH_MODES:
+        return _json(request, {"error": f"match must be one of: {', '.join(MATCH_MODES)}"}, status=400)
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = current_glossary(request).search(language, query, match)
+    return _json(
+        request,
+        {
+            "lang": language,
+            "q": query,
+            "match": match,
+            "count": len(results),
+            "results": [_summary(entry) for entry in results[:API_RESULTS_LIMIT]],
+        },
+    )
+
+
+@require_GET
+def api_term(request, slug):
+    """GET /api/glossary/<slug>/?lang=en|es|both — one term; a language it lacks is null."""
+    wanted = request.GET.get("lang", "both")
+    if wanted not in (*LANGUAGES, "both"):
+        return _json(request, {"error": f"lang must be one of: {', '.join(LANGUAGES)}, both"}, status=400)
+    glossary = current_glossary(request)
+    term = glossary.by_slug.get(slug)
+    if term is None:
+        return _json(request, {"error": f"no glossary term '{slug}'"}, status=404)
+    languages = LANGUAGES if wanted == "both" else (wanted,)
+    return _json(
+        request,
+        {
+            "slug": term.slug,
+            "translations": {
+                code: _detail(term.entries.get(code), glossary, term.related_ids) for code in languages
+            },
+        },
+    )
