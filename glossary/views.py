@@ -5,6 +5,8 @@ Everything but the term page's "where it appears" list and image comes from the 
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -51,8 +53,18 @@ def glossary_index(request):
             if query
             else [(letter, _anchor(letter), groups[letter]) for letter in letters if letter in groups],
             "letters": [(letter, _anchor(letter), letter in groups) for letter in letters],
+            "language_urls": _in_each_language("glossary:index"),
         },
     )
+
+
+def _in_each_language(url_name, *args, languages=LANGUAGES):
+    """{language: URL} of a glossary view in each language, for the switcher and hreflang alternates."""
+    urls = {}
+    for code in languages:
+        with translation.override(code):
+            urls[code] = reverse(url_name, args=args)
+    return urls
 
 
 def _anchor(letter):
@@ -83,6 +95,12 @@ def term_detail(request, slug):
             "sections": _sections_using(term.id, language, request),
             "image": image,
             "image_alt": term.image_alt.get(language) or term.image_alt.get("en", ""),
+            "language_urls": {
+                **_in_each_language("glossary:index"),
+                **_in_each_language(
+                    "glossary:term", slug, languages=[c for c in LANGUAGES if c in term.entries]
+                ),
+            },
         },
     )
 

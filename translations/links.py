@@ -13,7 +13,7 @@ class LanguageLink:
     language_code: str
     name: str  # the language's own name, e.g. "Español"
     url: str
-    translated: bool  # False: the page has no live version in that language; url goes to the nearest one
+    translated: bool  # True: url is this very page in that language (an hreflang alternate)
 
 
 def language_links(page, request, ancestors=None, url_suffixes=None):
@@ -64,9 +64,12 @@ def language_name(code):
 
 
 def home_links(current_language):
-    """For pages outside the page tree (errors, other views): each other language's home page."""
+    """For pages outside the page tree (errors, other views): each other language's home page.
+
+    Not a translation of the current page, so no hreflang alternate is announced for it.
+    """
     return [
-        LanguageLink(code, language_name(code), f"/{code}/", translated=True)
+        LanguageLink(code, language_name(code), f"/{code}/", translated=False)
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
         if code != current_language
     ]

@@ -109,3 +109,17 @@ def test_unknown_pages_and_language_prefixes_get_a_404_in_the_readers_language(
     html = response.content.decode()
     assert f"<h1>{text}</h1>" in html
     assert 'class="site-footer"' in html
+
+
+def test_glossary_pages_switch_to_the_same_glossary_page(client):
+    html = client.get("/en/glossary/minimal-residual-disease/").content.decode()
+    assert switcher_links(html) == {"es": "/es/glosario/minimal-residual-disease/"}
+    assert 'hreflang="es" href="http://testserver/es/glosario/minimal-residual-disease/"' in html
+    index = client.get("/es/glosario/").content.decode()
+    assert switcher_links(index) == {"en": "/en/glossary/"}
+
+
+def test_error_pages_announce_no_alternates(client):
+    html = client.get("/en/no-such-page/").content.decode()
+    assert switcher_links(html) == {"es": "/es/"}
+    assert '<link rel="alternate"' not in html
