@@ -7,11 +7,12 @@ listing, filter and export.
 
 import datetime
 
-from django.db.models import CharField, DateField, F, OuterRef, Q, Subquery
+from django.db.models import CharField, DateField, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import EditorialBoard, GuidePage, GuideSectionPage
 
@@ -75,9 +76,7 @@ def due_for_review(today=None):
 
 def pages_user_can_act_on(user, queryset):
     """Pages of the user's boards; publishers and superusers act on all."""
-    from wagtail.permission_policies.pages import PagePermissionPolicy
-
     if user.is_superuser or PagePermissionPolicy().user_has_permission(user, "publish"):
         return queryset
     boards = EditorialBoard.objects.filter(group__user=user).values_list("pk", flat=True)
-    return queryset.filter(Q(review_board_id__in=list(boards)))
+    return queryset.filter(review_board_id__in=list(boards))
