@@ -3,7 +3,12 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import DateTimeField, OuterRef, Subquery
 from wagtail.models import Page
+
+from pages.models import PublicationRecord, RevisionKind
+
+from .models import TranslationStatus
 
 UNTRANSLATED_PARAMETER = "untranslated"
 
@@ -23,14 +28,7 @@ def language_links(page, request, ancestors=None, url_suffixes=None):
     ancestors unless the caller already has them). `url_suffixes` keeps a sub-route per language (such as
     the whole-guide view) only where the page itself is translated.
     """
-    if ancestors is None:
-        ancestors = list(page.get_ancestors().filter(depth__gt=1))
-    lineage = [*ancestors, page]
-    rows = (
-        Page.objects.live()
-        .filter(translation_key__in=[p.translation_key for p in lineage])
-        .select_related("locale")
-    )
+    lineage, rows = translation_rows(page, request, ancestors)
     by_language = {}
     current_language = None
     for row in rows:
@@ -56,6 +54,60 @@ def language_links(page, request, ancestors=None, url_suffixes=None):
         url = nearest.get_url(request) if nearest else f"/{code}/"
         links.append(LanguageLink(code, name, f"{url}?{UNTRANSLATED_PARAMETER}=1", translated=False))
     return links
+
+
+def translation_rows(page, request, ancestors=None):
+    """(lineage, live translations of the page and its ancestors), fetched once per request and page.
+
+    Each row also carries its in-step mark (`in_step_at`) and last substantive publication
+    (`last_substantive`), so the out-of-date notice costs no query of its own.
+    """
+    cache = request.__dict__.setdefault("_translation_rows", {}) if request is not None else {}
+    if page.pk not in cache:
+        if ancestors is None:
+            ancestors = list(page.get_ancestors().filter(depth__gt=1))
+        lineage = [*ancestors, page]
+        substantive = PublicationRecord.objects.filter(page_id=OuterRef("pk"), kind=RevisionKind.SUBSTANTIVE)
+        rows = (
+            Page.objects.live()
+            .filter(translation_key__in=[p.translation_key for p in lineage])
+            .annotate(
+                in_step_at=Subquery(
+                    TranslationStatus.objects.filter(page_id=OuterRef("pk")).values("in_step_at")[:1],
+                    output_field=DateTimeField(),
+                ),
+                last_substantive=Subquery(
+                    substantive.order_by("-published_at").values("published_at")[:1],
+                    output_field=DateTimeField(),
+                ),
+            )
+            .select_related("locale")
+        )
+        cache[page.pk] = (lineage, list(rows))
+    return cache[page.pk]
+
+
+def source_changed_since_translation(page, request, ancestors=None):
+    """(English page row, date of its last substantive publication) if that came after this translation's
+    in-step mark (or the translation was never marked); None for English pages, previews and pages in step."""
+    if page.locale_id is None or not getattr(page, "translation_key", None):
+        return None
+    _lineage, rows = translation_rows(page, request, ancestors)
+    own = next((row for row in rows if row.pk == page.pk), None)
+    source = next(
+        (
+            row
+            for row in rows
+            if row.translation_key == page.translation_key
+            and row.locale.language_code == settings.LANGUAGE_CODE
+        ),
+        None,
+    )
+    if own is None or source is None or source.pk == page.pk or source.last_substantive is None:
+        return None
+    if own.in_step_at is not None and source.last_substantive <= own.in_step_at:
+        return None
+    return source, source.last_substantive
 
 
 def language_name(code):

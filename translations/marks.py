@@ -1,0 +1,30 @@
+"""Marking a translated page "in step" with the live revision of its English source."""
+
+from django.utils import timezone
+from wagtail.models import Page
+
+from .models import TranslationStatus
+from .status import SOURCE_LANGUAGE
+
+# The value of the "Publish, in step with English" button: it publishes (name action-publish) and marks.
+IN_STEP_ACTION = "in-step"
+
+
+def english_source(page):
+    return Page.objects.filter(
+        translation_key=page.translation_key, locale__language_code=SOURCE_LANGUAGE
+    ).first()
+
+
+def mark_in_step(page, user=None):
+    """Record that `page` now says what its English source's live revision says."""
+    source = english_source(page)
+    status, _created = TranslationStatus.objects.update_or_create(
+        page_id=page.pk,
+        defaults={
+            "source_revision_id": source.live_revision_id if source else None,
+            "in_step_at": timezone.now(),
+            "marked_by": user,
+        },
+    )
+    return status
