@@ -13,6 +13,7 @@ from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflo
 from .models import BoardReviewTask, EditorialBoard, GuidePage, HomePage
 
 MANAGING_EDITORS = "Managing editors"
+TRANSLATORS = "Translators"
 BOARDS = [
     # (English name, Spanish name, demo members)
     (
@@ -34,14 +35,7 @@ SPANISH_TEAM = BOARDS[2][0]
 def ensure_boards():
     """Boards, their member groups and demo members; also the managing editors' group, who publish."""
     managing_editors = _group_with_admin_access(MANAGING_EDITORS, members=["managing_editor"])
-    root = Page.get_first_root_node()
-    for permission_type in ("add", "change", "publish"):
-        if not GroupPagePermission.objects.filter(
-            group=managing_editors, page=root, permission__codename=f"{permission_type}_page"
-        ).exists():
-            GroupPagePermission.objects.create(
-                group=managing_editors, page=root, permission_type=permission_type
-            )
+    _grant_page_permissions(managing_editors, Page.get_first_root_node(), ("add", "change", "publish"))
     for name_en, name_es, members in BOARDS:
         group = _group_with_admin_access(name_en, members)
         EditorialBoard.objects.update_or_create(
@@ -50,7 +44,7 @@ def ensure_boards():
 
 
 def ensure_workflows():
-    """'Board review' per English guide and 'Spanish review' for the Spanish tree, unless they exist."""
+    """'Board review' per English guide and 'Spanish review' plus the Translators' rights on the Spanish tree."""
     sign_off, _ = GroupApprovalTask.objects.get_or_create(name="Managing editor sign-off")
     sign_off.groups.add(Group.objects.get(name=MANAGING_EDITORS))
     for slug, board_name in GUIDE_WORKFLOWS.items():
@@ -75,6 +69,18 @@ def ensure_workflows():
         )
         workflow = _workflow("Spanish review", [language_review, board_sign_off])
         WorkflowPage.objects.get_or_create(page=spanish_home, defaults={"workflow": workflow})
+        # Translators add and edit pages of the Spanish tree and submit them; they never publish, and the
+        # English tree is out of their reach (Wagtail page permissions, not template checks).
+        translators = _group_with_admin_access(TRANSLATORS, members=["translator"])
+        _grant_page_permissions(translators, spanish_home, ("add", "change"))
+
+
+def _grant_page_permissions(group, page, permission_types):
+    for permission_type in permission_types:
+        if not GroupPagePermission.objects.filter(
+            group=group, page=page, permission__codename=f"{permission_type}_page"
+        ).exists():
+            GroupPagePermission.objects.create(group=group, page=page, permission_type=permission_type)
 
 
 def _workflow(name, tasks):

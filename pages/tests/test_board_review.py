@@ -216,7 +216,7 @@ def test_board_members_are_emailed_when_a_page_reaches_their_review(review, mail
 def test_spanish_review_team_then_board_sign_off_publishes_a_spanish_page(client):
     """The demo 'Spanish review' workflow: language team (quorum 2), then one member of the guide's board."""
     section = GuideSectionPage.objects.get(slug="que-es-la-lla")
-    translator = make_user("translator", superuser=True)
+    translator = make_user("spanish_author", superuser=True)
     page = section.get_latest_revision_as_object()
     page.title = "¿Qué es la LLA? (revisada)"
     page.revision_kind, page.change_summary = "substantive", "Explica mejor la médula ósea."
