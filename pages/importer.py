@@ -6,7 +6,6 @@ importing the same folder twice adds nothing.
 """
 
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -17,6 +16,8 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from glossary.importing import ImportReport
+
 from .content_files import ContentError, parse_file
 from .models import EditorialBoard, GuidePage, GuideSectionPage, HomePage, PublicationRecord, RevisionKind
 from .models.boards import board_for_page
@@ -24,14 +25,6 @@ from .models.review_dates import RevisionDatesMixin, recompute_dates
 
 SOURCE_LANGUAGE = "en"
 GUIDE_FILE = "guide.md"
-
-
-@dataclass
-class ImportReport:
-    created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
-    unchanged: list = field(default_factory=list)
-    published: list = field(default_factory=list)
 
 
 def read_guide_folder(folder):

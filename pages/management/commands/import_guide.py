@@ -27,12 +27,4 @@ class Command(BaseCommand):
             report = import_guide(path, publish=publish, summary=summary)
         except ContentError as error:
             raise CommandError(f"{error}\nNothing was imported.") from error
-        self.stdout.write(summary_line(path, report))
-
-
-def summary_line(path, report):
-    published = f", {len(report.published)} published" if report.published else ""
-    return (
-        f"{path}: {len(report.created)} created, {len(report.updated)} updated as drafts, "
-        f"{len(report.unchanged)} unchanged{published}."
-    )
+        self.stdout.write(report.summary(path))

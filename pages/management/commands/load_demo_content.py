@@ -16,8 +16,6 @@ from pages import editorial_setup
 from pages.content_files import ContentError, parse_file
 from pages.importer import SOURCE_LANGUAGE, ImportReport, import_guide, write_home_pages
 
-from .import_guide import summary_line
-
 
 class Command(BaseCommand):
     help = (
@@ -39,7 +37,7 @@ class Command(BaseCommand):
                 _remove_wagtail_placeholder()
                 english_home = write_home_pages(homes, report)
                 _serve_at_site_root(english_home)
-                self.stdout.write(summary_line(root / "home", report))
+                self.stdout.write(report.summary(root / "home"))
                 if (root / "glossary").is_dir():  # before the guides, so their pages link the terms
                     glossary = load_glossary_folder(root / "glossary", publish=True)
                     self.stdout.write(glossary.summary(root / "glossary"))
@@ -47,7 +45,7 @@ class Command(BaseCommand):
                 for folder in sorted(p for p in (root / "guides").iterdir() if p.is_dir()):
                     # The demo guides count as reviewed by their boards when first loaded.
                     report = import_guide(folder, publish=True, reviewed=True)
-                    self.stdout.write(summary_line(folder, report))
+                    self.stdout.write(report.summary(folder))
                 editorial_setup.ensure_workflows()
         except (ContentError, GlossaryImportError) as error:
             raise CommandError(f"{error}\nNothing was loaded.") from error
