@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint check messages clean
+.PHONY: run test setup lint check messages chromium bench backup restore clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,14 @@ run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## make test: install the test tools and run the whole suite (DATABASE_URL selects PostgreSQL).
-test: $(VENV)/.installed-dev messages
+test: $(VENV)/.installed-dev messages chromium
 	$(BIN)/pytest
+
+# The browser tests drive Debian's Chromium (Playwright's own download does not work here). Installed when
+# missing and apt-get is usable; otherwise those tests are skipped and say why.
+chromium:
+	@if [ ! -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ] && command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
 
 ## make messages: compile the interface translations (needs GNU gettext's msgfmt).
 messages: | $(BIN)/python
@@ -45,6 +51,19 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=allsite.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=allsite.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+## make bench: load test under gunicorn + PostgreSQL + Redis (needs wrk; not part of make test). bench/run.py
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/run.py
+
+## make backup: the database and media in one archive under backups/ (pg_dump on PostgreSQL).
+backup: | $(BIN)/python
+	$(BIN)/python manage.py backup
+
+## make restore FILE=backups/allsite-….tar.gz: replace the database and media with the archive's.
+restore: | $(BIN)/python
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/allsite-YYYYmmdd-HHMMSS.tar.gz"; exit 2; }
+	$(BIN)/python manage.py restore "$(FILE)"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles tmp-test-media

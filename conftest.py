@@ -1,14 +1,23 @@
 """Test set-up shared by every app: the demo content is loaded once into the test database."""
 
 import os
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from pytest_django.live_server_helper import LiveServer
 
 # Browser tests: Playwright runs an event loop in the test thread, while live_server and the ORM are
 # synchronous (../shared/STACK.md).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+BROWSER_MARKS = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not Path(CHROMIUM_PATH).exists(), reason=f"no Chromium at {CHROMIUM_PATH} (CHROMIUM_PATH)"
+    ),
+    pytest.mark.django_db,  # the test database with the session's demo content; browser tests only read it
+]
 
 
 @pytest.fixture(scope="session")
@@ -63,3 +72,12 @@ def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
             "--disable-sync",
         ],
     }
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """A live server over the demo content loaded for the session, only read: nothing to flush afterwards."""
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+        yield server
+        server.stop()

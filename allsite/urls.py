@@ -6,11 +6,18 @@ from django.urls import include, path
 from django.utils.translation import pgettext_lazy
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from glossary import urls as glossary_urls
+from pages.sitemaps import SITEMAPS
+from pages.views_public import robots_txt
+from serving.views import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(glossary_urls)),
@@ -22,9 +29,14 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # "/" has no page of its own: LocaleMiddleware redirects it to /en/ or /es/ by Accept-Language.
-# The glossary's prefix is translated (/en/glossary/, /es/glosario/) and comes before Wagtail's catch-all.
+# Translated prefixes (/en/glossary/, /es/glosario/; /en/search/, /es/buscar/) come before Wagtail's catch-all.
 urlpatterns += i18n_patterns(
     path(pgettext_lazy("URL path", "glossary/"), include(glossary_urls.pages)),
+    path(pgettext_lazy("URL path", "search/"), include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# The styled error page in the reader's language, rendered without the database (404: Django's default view
+# renders templates/404.html).
+handler500 = "pages.views_public.server_error"

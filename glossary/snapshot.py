@@ -7,6 +7,7 @@ shares the cache (Redis in production) rebuilds its snapshot on its next request
 """
 
 import re
+import time
 import uuid
 from dataclasses import dataclass, field
 from html import unescape
@@ -24,6 +25,7 @@ from .models import LANGUAGES, GlossaryTerm, GlossaryTermRelation
 from .text import fold, match_form, sanitize_definition, split_list
 
 VERSION_KEY = "glossary:version"
+UNSHARED_REBUILD_SECONDS = 30  # how stale a snapshot may get while the shared cache is unreachable
 GLOSSARY_LINK = re.compile(r'<a\b[^>]*linktype="glossary"[^>]*>')
 SLUG_PLACEHOLDER = "slug-placeholder"
 
@@ -86,6 +88,7 @@ class Glossary:
     _matchers: dict = field(default_factory=dict)
     _link_openings: dict = field(default_factory=dict)
     _search_forms: dict = field(default_factory=dict)
+    built_at: float = field(default_factory=time.monotonic)
 
     def __post_init__(self):
         self.by_slug = {term.slug: term for term in self.terms.values()}
@@ -155,11 +158,15 @@ def current_glossary(request=None):
     if request is not None and hasattr(request, "_glossary_snapshot"):
         return request._glossary_snapshot
     version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY) or uuid.uuid4().hex  # a cache that keeps nothing: always rebuild
+    if version is None and cache.add(VERSION_KEY, uuid.uuid4().hex, None):
+        version = cache.get(VERSION_KEY)
     snapshot = _current
-    if snapshot is None or snapshot.version != version:
+    if version is None:
+        # The shared cache is unreachable (Redis down) or keeps nothing: changes made by other processes
+        # cannot be seen, so rebuild now and then rather than on every request.
+        if snapshot is None or time.monotonic() - snapshot.built_at > UNSHARED_REBUILD_SECONDS:
+            snapshot = _current = build(f"unshared-{uuid.uuid4().hex}")
+    elif snapshot is None or snapshot.version != version:
         snapshot = _current = build(version)
     if request is not None:
         request._glossary_snapshot = snapshot
@@ -167,7 +174,9 @@ def current_glossary(request=None):
 
 
 def glossary_changed():
-    """Make every process rebuild its snapshot on its next request."""
+    """Make every process rebuild its snapshot on its next request (this one even if the cache is down)."""
+    global _current
+    _current = None
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 

@@ -1,19 +1,26 @@
-"""The demo editorial set-up: boards with members, a managing editors' group and the default workflows.
+"""The demo editorial set-up: demo people in every role, the demo boards and the default workflows.
 
-Run by load_demo_content (idempotent: everything is found by name before it is created), so every
-installation starts with working review workflows that admins then edit in the Wagtail admin.
+Run by load_demo_content (idempotent: everything is found before it is created). The roles themselves come
+from a migration (accounts/roles.py), so every installation has them; this module only adds demo people,
+boards and workflows for a local or demo site.
 """
 
 import os
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
+from django.contrib.auth.models import Group
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+from accounts.roles import EDITORS, MANAGING_EDITORS, SITE_ADMINISTRATORS, TRANSLATORS, board_reviewers_group
 
 from .models import BoardReviewTask, EditorialBoard, GuidePage, HomePage
 
-MANAGING_EDITORS = "Managing editors"
-TRANSLATORS = "Translators"
+ROLE_MEMBERS = {
+    SITE_ADMINISTRATORS: ["site_admin"],
+    MANAGING_EDITORS: ["managing_editor"],
+    EDITORS: ["editor"],
+    TRANSLATORS: ["translator"],
+}
 BOARDS = [
     # (English name, Spanish name, demo members)
     (
@@ -33,18 +40,20 @@ SPANISH_TEAM = BOARDS[2][0]
 
 
 def ensure_boards():
-    """Boards, their member groups and demo members; also the managing editors' group, who publish."""
-    managing_editors = _group_with_admin_access(MANAGING_EDITORS, members=["managing_editor"])
-    _grant_page_permissions(managing_editors, Page.get_first_root_node(), ("add", "change", "publish"))
+    """Demo members of every role, and the demo boards, each with its own reviewers' group and members."""
+    for role, members in ROLE_MEMBERS.items():
+        _add_demo_members(Group.objects.get(name=role), members)
     for name_en, name_es, members in BOARDS:
-        group = _group_with_admin_access(name_en, members)
-        EditorialBoard.objects.update_or_create(
-            name_en=name_en, defaults={"name": name_en, "name_es": name_es, "group": group}
-        )
+        board = EditorialBoard.objects.filter(name_en=name_en).first()
+        if board is None:
+            board = EditorialBoard.objects.create(
+                name=name_en, name_en=name_en, name_es=name_es, group=board_reviewers_group(name_en)
+            )
+        _add_demo_members(board.group, members)
 
 
 def ensure_workflows():
-    """'Board review' per English guide and 'Spanish review' plus the Translators' rights on the Spanish tree."""
+    """'Board review' on each English guide and 'Spanish review' on the Spanish tree."""
     sign_off, _ = GroupApprovalTask.objects.get_or_create(name="Managing editor sign-off")
     sign_off.groups.add(Group.objects.get(name=MANAGING_EDITORS))
     for slug, board_name in GUIDE_WORKFLOWS.items():
@@ -69,18 +78,6 @@ def ensure_workflows():
         )
         workflow = _workflow("Spanish review", [language_review, board_sign_off])
         WorkflowPage.objects.get_or_create(page=spanish_home, defaults={"workflow": workflow})
-        # Translators add and edit pages of the Spanish tree and submit them; they never publish, and the
-        # English tree is out of their reach (Wagtail page permissions, not template checks).
-        translators = _group_with_admin_access(TRANSLATORS, members=["translator"])
-        _grant_page_permissions(translators, spanish_home, ("add", "change"))
-
-
-def _grant_page_permissions(group, page, permission_types):
-    for permission_type in permission_types:
-        if not GroupPagePermission.objects.filter(
-            group=group, page=page, permission__codename=f"{permission_type}_page"
-        ).exists():
-            GroupPagePermission.objects.create(group=group, page=page, permission_type=permission_type)
 
 
 def _workflow(name, tasks):
@@ -91,20 +88,15 @@ def _workflow(name, tasks):
     return workflow
 
 
-def _group_with_admin_access(name, members):
-    group, _ = Group.objects.get_or_create(name=name)
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
+def _add_demo_members(group, usernames):
     User = get_user_model()
     password = os.environ.get("DEMO_USER_PASSWORD")
-    for username in members:
+    for username in usernames:
         user, created = User.objects.get_or_create(
             username=username, defaults={"email": f"{username}@example.org"}
         )
         if created:
-            # Demo people can sign in only if DEMO_USER_PASSWORD is set; otherwise an admin sets passwords.
+            # Demo people can sign in only if DEMO_USER_PASSWORD is set; otherwise an admin invites them.
             user.set_password(password) if password else user.set_unusable_password()
             user.save()
         user.groups.add(group)
-    return group

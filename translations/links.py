@@ -7,6 +7,7 @@ from django.db.models import DateTimeField, OuterRef, Subquery
 from wagtail.models import Page
 
 from pages.models import PublicationRecord, RevisionKind
+from serving.memo import generation_memo
 
 from .models import TranslationStatus
 
@@ -60,31 +61,42 @@ def translation_rows(page, request, ancestors=None):
     """(lineage, live translations of the page and its ancestors), fetched once per request and page.
 
     Each row also carries its in-step mark (`in_step_at`) and last substantive publication
-    (`last_substantive`), so the out-of-date notice costs no query of its own.
+    (`last_substantive`), so the out-of-date notice costs no query of its own. The rows of a live page
+    are kept in the process for the content generation (serving/memo.py: publishing, translation status
+    and publication records all replace it).
     """
     cache = request.__dict__.setdefault("_translation_rows", {}) if request is not None else {}
     if page.pk not in cache:
         if ancestors is None:
             ancestors = list(page.get_ancestors().filter(depth__gt=1))
         lineage = [*ancestors, page]
-        substantive = PublicationRecord.objects.filter(page_id=OuterRef("pk"), kind=RevisionKind.SUBSTANTIVE)
-        rows = (
-            Page.objects.live()
-            .filter(translation_key__in=[p.translation_key for p in lineage])
-            .annotate(
-                in_step_at=Subquery(
-                    TranslationStatus.objects.filter(page_id=OuterRef("pk")).values("in_step_at")[:1],
-                    output_field=DateTimeField(),
-                ),
-                last_substantive=Subquery(
-                    substantive.order_by("-published_at").values("published_at")[:1],
-                    output_field=DateTimeField(),
-                ),
-            )
-            .select_related("locale")
+        translation_keys = tuple(p.translation_key for p in lineage)
+        rows = generation_memo(
+            request, "translation-rows", translation_keys, lambda: live_translations(translation_keys)
         )
-        cache[page.pk] = (lineage, list(rows))
+        cache[page.pk] = (lineage, rows)
     return cache[page.pk]
+
+
+def live_translations(translation_keys):
+    """Live pages with these translation keys, with their in-step mark and last substantive publication."""
+    substantive = PublicationRecord.objects.filter(page_id=OuterRef("pk"), kind=RevisionKind.SUBSTANTIVE)
+    rows = (
+        Page.objects.live()
+        .filter(translation_key__in=translation_keys)
+        .annotate(
+            in_step_at=Subquery(
+                TranslationStatus.objects.filter(page_id=OuterRef("pk")).values("in_step_at")[:1],
+                output_field=DateTimeField(),
+            ),
+            last_substantive=Subquery(
+                substantive.order_by("-published_at").values("published_at")[:1],
+                output_field=DateTimeField(),
+            ),
+        )
+        .select_related("locale")
+    )
+    return list(rows)
 
 
 def source_changed_since_translation(page, request, ancestors=None):

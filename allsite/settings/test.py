@@ -16,3 +16,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the app folders; no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# The full-page cache is off: most tests change data behind the signals (factories, queryset updates) and
+# read pages back. serving/tests turn it on where they test it.
+PAGE_CACHE_SECONDS = 0
+RENDER_CACHE = False  # the same reason; pages/, glossary/ and serving/ tests turn it on where they test it

@@ -1,10 +1,15 @@
-"""{% glossary_terms section %}…{% endglossary_terms %}: link glossary terms in a section's rendered body."""
+"""{% glossary_terms section %}…{% endglossary_terms %}: link glossary terms in a section's rendered body.
+
+The linked HTML is kept in the shared cache (glossary/linker_cache.py): the blocks are rendered and linked
+once per body, glossary and content generation, not on every request.
+"""
 
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from glossary.linker import link_html
+from glossary.linker_cache import body_key, cached_body
 from glossary.snapshot import current_glossary
 
 register = template.Library()
@@ -27,8 +32,21 @@ class GlossaryTermsNode(template.Node):
         self.nodelist, self.section = nodelist, section
 
     def render(self, context):
-        html = self.nodelist.render(context)
         section = self.section.resolve(context)
+        key = None
+        if getattr(section, "body", None) is not None:
+            shown_as = (
+                get_language(),
+                section.locale_id,
+                getattr(section, "link_glossary_terms", False),
+                context.get("heading_level"),
+                context.get("anchor_prefix"),
+            )
+            key = body_key(context.get("request"), section.body, *shown_as)
+        return mark_safe(cached_body(key, lambda: self.link(context, section)))  # noqa: S308 (rendered HTML)
+
+    def link(self, context, section):
+        html = self.nodelist.render(context)
         if not getattr(section, "link_glossary_terms", False):
             return html
         glossary = current_glossary(context.get("request"))

@@ -86,7 +86,7 @@ def test_an_editor_cannot_publish_a_new_term(client, django_user_model):
 
 
 def test_a_change_is_reviewed_before_families_see_it(client, django_user_model, term):
-    """Editor submits to the Glossary review workflow; a moderator approves; then the site shows it."""
+    """Editor submits to the Glossary review workflow; a managing editor approves; then the site shows it."""
     client.force_login(user_in(django_user_model, "Editors", "ed"))
     response = client.post(
         edit_url(term), form_data(term, definition_en="<p>A better plonk.</p>", **{"action-submit": "submit"})
@@ -96,7 +96,7 @@ def test_a_change_is_reviewed_before_families_see_it(client, django_user_model, 
     assert term.has_unpublished_changes and term.workflow_in_progress
     assert "better" not in client.get("/api/glossary/plonk/?lang=en").content.decode()
 
-    client.force_login(user_in(django_user_model, "Moderators", "mod"))
+    client.force_login(user_in(django_user_model, "Managing editors", "mod"))
     task_state = term.current_workflow_task_state
     approve = reverse(
         "wagtailsnippets_glossary_glossaryterm:workflow_action", args=[term.pk, "approve", task_state.pk]

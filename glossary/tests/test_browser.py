@@ -1,32 +1,15 @@
 """A family member opens and closes a term's definition in a real browser, with the mouse and the keyboard."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.test import Client
 from playwright.sync_api import expect
-from pytest_django.live_server_helper import LiveServer
 
-from conftest import CHROMIUM_PATH
+from conftest import BROWSER_MARKS
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM_PATH).exists(), reason=f"no Chromium at {CHROMIUM_PATH} (CHROMIUM_PATH)"
-    ),
-    pytest.mark.django_db,  # the test database, with the session's demo content; these tests only read it
-]
+pytestmark = BROWSER_MARKS
 TERM = "minimal-residual-disease"
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """A live server over the demo content loaded for the session, only read: nothing to flush afterwards."""
-    with django_db_blocker.unblock():
-        server = LiveServer("localhost")
-        yield server
-        server.stop()
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.log_actions import log
 from wagtail.models import Page, Task, TaskState
 
+from ..board_form import EditorialBoardForm
+
 
 class EditorialBoard(models.Model):
     """A group of experts who review pages; `group` holds its members. Name translated (modeltranslation)."""
@@ -32,6 +34,7 @@ class EditorialBoard(models.Model):
         help_text=_("How many different members must approve a revision."),
     )
 
+    base_form_class = EditorialBoardForm
     panels = [
         FieldPanel("name_en"),
         FieldPanel("name_es"),

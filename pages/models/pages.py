@@ -1,15 +1,19 @@
 """Page types of the guide site: one HomePage per language, its guides, and their sections."""
 
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
+
+from serving.memo import generation_memo
 
 from ..blocks import KeyPointsBlock, SectionBodyBlock, heading_anchor
 from .review_dates import PublicationRecord, RevisionDatesMixin, RevisionKind
@@ -19,12 +23,59 @@ WHOLE_GUIDE_PATHS = {"en": "whole-guide", "es": "guia-completa"}
 
 
 class AncestorsInContextMixin:
-    """Fetch the page's ancestors once per request: breadcrumbs and the language switcher both use them."""
+    """The page's ancestors below the root, once per request: breadcrumbs and the language switcher use them.
+
+    Routing already fetched them (each routed page keeps its parent, as Wagtail's `route` does), so a served
+    page walks that chain without a query; previews and other callers fall back to one query.
+    """
+
+    def routed_ancestors(self):
+        chain, page = [], self
+        while page.depth > 2:
+            parent = page.__dict__.get("_cached_parent_obj")
+            if parent is None or parent.depth != page.depth - 1:
+                return list(self.get_ancestors().filter(depth__gt=1))
+            chain.append(parent)
+            page = parent
+        return chain[::-1]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["ancestors"] = list(self.get_ancestors().filter(depth__gt=1))
+        context["ancestors"] = self.routed_ancestors()
         return context
+
+
+class TypedChildRouteMixin:
+    """Route to a child in one query: the child's type is this page's only subpage type.
+
+    Wagtail's `Page.route` fetches a child, then its specific row (two queries per level). Children of
+    another type (possible only through data made outside the admin) still route through Wagtail's way.
+    """
+
+    def child_queryset(self):
+        raise NotImplementedError
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        child = self.child_queryset().filter(slug=path_components[0]).first()
+        if child is None:
+            return super().route(request, path_components)
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
+
+
+def public_children(model, parent):
+    """Live children of `parent` of one type that are not in a private section: `.public()` in one query.
+
+    Wagtail's `public()` reads every view restriction first; here a subquery looks for a restriction on
+    the child, on `parent` or on any ancestor (their tree paths are the prefixes of the parent's path).
+    """
+    lineage_paths = [parent.path[:end] for end in range(parent.steplen, len(parent.path) + 1, parent.steplen)]
+    restricted = PageViewRestriction.objects.filter(
+        Q(page_id=OuterRef("pk")) | Q(page__path__in=lineage_paths)
+    )
+    return model.objects.live().child_of(parent).exclude(Exists(restricted)).order_by("path")
 
 
 class RevisionDatesForm(WagtailAdminPageForm):
@@ -62,7 +113,7 @@ def revision_panel():
     )
 
 
-class HomePage(AncestorsInContextMixin, Page):
+class HomePage(AncestorsInContextMixin, TypedChildRouteMixin, Page):
     """The start page of one language: lists the guides in that language."""
 
     intro = RichTextField(features=["bold", "italic", "link"], blank=True, verbose_name=_("introduction"))
@@ -77,13 +128,27 @@ class HomePage(AncestorsInContextMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    def child_queryset(self):
+        return GuidePage.objects.child_of(self).select_related("board", "locale")
+
+    @property
+    def localized(self):
+        """This home page in the active language: Wagtail's two queries (locale, translation) once per process
+        and content generation (serving/memo.py), as routing asks for it on every request."""
+        return generation_memo(
+            None,
+            "localized-home",
+            (self.pk, translation.get_language()),
+            lambda: TranslatableMixin.localized.fget(self),
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["guides"] = GuidePage.objects.live().public().child_of(self)
         return context
 
 
-class GuidePage(AncestorsInContextMixin, RevisionDatesMixin, RoutablePageMixin, Page):
+class GuidePage(AncestorsInContextMixin, RevisionDatesMixin, RoutablePageMixin, TypedChildRouteMixin, Page):
     """One guide (e.g. childhood ALL): its introduction, sections, and the whole-guide view."""
 
     summary = models.TextField(
@@ -123,13 +188,16 @@ class GuidePage(AncestorsInContextMixin, RevisionDatesMixin, RoutablePageMixin, 
     class Meta:
         verbose_name = _("guide")
 
+    def child_queryset(self):
+        return GuideSectionPage.objects.child_of(self)
+
     def sections(self):
-        """Live sections in tree order: one query, no per-section lookups."""
-        return GuideSectionPage.objects.live().public().child_of(self).order_by("path")
+        """Live, public sections in tree order: one query, no per-section lookups."""
+        return public_children(GuideSectionPage, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.sections()
+        context["sections"] = self.sections().defer_streamfields()
         context["whole_guide_url"] = self.whole_guide_url()
         context["guide"] = self
         context["changes"] = self.changes()
@@ -145,8 +213,15 @@ class GuidePage(AncestorsInContextMixin, RevisionDatesMixin, RoutablePageMixin, 
             .select_related("page")[:limit]
         )
 
+    def whole_guide_path(self):
+        return WHOLE_GUIDE_PATHS.get(self.locale.language_code, "whole-guide") + "/"
+
     def whole_guide_url(self):
-        return self.url + WHOLE_GUIDE_PATHS.get(self.locale.language_code, "whole-guide") + "/"
+        return self.url + self.whole_guide_path()
+
+    def get_cached_paths(self):
+        """What a CDN holds for this guide, purged when it is published: the guide and its whole-guide view."""
+        return ["/", self.whole_guide_path()]
 
     @re_path(rf"^(?P<view_slug>{'|'.join(WHOLE_GUIDE_PATHS.values())})/$", name="whole_guide")
     def whole_guide(self, request, view_slug):
@@ -205,17 +280,26 @@ class GuideSectionPage(AncestorsInContextMixin, RevisionDatesMixin, Page):
         verbose_name = _("guide section")
 
     def headings(self):
-        """(anchor, text) of each heading block, for the "On this page" list."""
+        """(anchor, text) of each heading block, for the "On this page" list.
+
+        From the stored data: the body's blocks are not built (nor their images fetched) for this list, so
+        a body served from the cache (glossary/linker_cache.py) costs nothing more.
+        """
         return [
-            (heading_anchor(block.value), block.value["text"])
-            for block in self.body
-            if block.block_type == "heading"
+            (heading_anchor(block["value"]), block["value"]["text"])
+            for block in self.body.raw_data
+            if block["type"] == "heading"
         ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        guide = GuidePage.objects.parent_of(self).select_related("board").get()
-        sections = list(guide.sections())
+        guide = context["ancestors"][-1]
+        if not isinstance(guide, GuidePage):  # not routed (a preview): the guide's board and locale too
+            guide = GuidePage.objects.select_related("board", "locale").get(pk=guide.pk)
+        # Titles and URLs only (no section bodies), once per process and content generation (serving/memo.py).
+        sections = generation_memo(
+            request, "guide-sections", guide.pk, lambda: list(guide.sections().defer_streamfields())
+        )
         position = next((i for i, s in enumerate(sections) if s.pk == self.pk), None)
         context.update(
             guide=guide,

@@ -6,6 +6,7 @@ Safe to run again: unchanged pages are left alone, so `make run` twice duplicate
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -47,6 +48,8 @@ class Command(BaseCommand):
                     report = import_guide(folder, publish=True, reviewed=True)
                     self.stdout.write(report.summary(folder))
                 editorial_setup.ensure_workflows()
+                # Publishing indexes pages as it goes; this also covers a database loaded before search existed.
+                call_command("rebuild_search_index", verbosity=0)
         except (ContentError, GlossaryImportError) as error:
             raise CommandError(f"{error}\nNothing was loaded.") from error
 

@@ -1,0 +1,94 @@
+"""Grow a site to scale: 2,000 sections per language (in 100 guides of 20) and 5,000 glossary terms.
+
+    DJANGO_SETTINGS_MODULE=… DATABASE_URL=… .venv/bin/python bench/generate_large_site.py
+
+Run by bench/scale.py on its own database, after the demo content: the demo guides stay as they are, so
+the same pages can be measured on a small and a large site. Pages are added live, without revisions, with
+Wagtail's search and reference indexing switched off while they are saved (each save would otherwise index
+the page on its own: about 10 s a guide); the search index is then rebuilt once (`update_index`).
+"""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "allsite.settings.production")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import transaction  # noqa: E402
+from django.test.utils import override_settings  # noqa: E402
+from wagtail.signal_handlers import disable_reference_index_auto_update  # noqa: E402
+
+from glossary.models import GlossaryTerm  # noqa: E402
+from glossary.snapshot import glossary_changed  # noqa: E402
+from pages.factories import body_blocks  # noqa: E402
+from pages.models import GuidePage, GuideSectionPage, HomePage  # noqa: E402
+
+GUIDES, SECTIONS_PER_GUIDE, TERMS = 100, 20, 5000
+
+
+def add_guides(home, language):
+    for number in range(GUIDES):
+        slug = f"synthetic-guide-{number}"
+        if GuidePage.objects.child_of(home).filter(slug=slug).exists():
+            continue
+        with transaction.atomic():
+            guide = home.add_child(
+                instance=GuidePage(
+                    title=f"Synthetic guide {number} ({language})", slug=slug, summary="Synthetic."
+                )
+            )
+            for section in range(SECTIONS_PER_GUIDE):
+                guide.add_child(
+                    instance=GuideSectionPage(
+                        title=f"Synthetic section {number}.{section}",
+                        slug=f"section-{section}",
+                        summary="A synthetic section.",
+                        body=body_blocks(12),
+                    )
+                )
+        print(f"{language}: guide {number + 1}/{GUIDES}", flush=True)
+
+
+def add_terms():
+    existing = set(GlossaryTerm.objects.filter(slug__startswith="synthetic-").values_list("slug", flat=True))
+    GlossaryTerm.objects.bulk_create(
+        GlossaryTerm(
+            slug=f"synthetic-{number}",
+            name_en=f"synthetic term {number}",
+            definition_en="<p>A made-up term.</p>",
+            name_es=f"término sintético {number}",
+            definition_es="<p>Un término inventado.</p>",
+            live=True,
+        )
+        for number in range(TERMS)
+        if f"synthetic-{number}" not in existing
+    )
+    glossary_changed()
+
+
+def without_search_updates():
+    """Wagtail's documented switch: a search backend with AUTO_UPDATE off is not updated on save."""
+    backends = {
+        name: {**config, "AUTO_UPDATE": False} for name, config in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    return override_settings(WAGTAILSEARCH_BACKENDS=backends)
+
+
+if __name__ == "__main__":
+    with without_search_updates(), disable_reference_index_auto_update():
+        for home in HomePage.objects.select_related("locale"):
+            add_guides(home, home.locale.language_code)
+    add_terms()
+    print("Rebuilding the search index…", flush=True)
+    call_command("update_index", verbosity=0)
+    print(
+        f"{GuideSectionPage.objects.live().count()} live sections, "
+        f"{GlossaryTerm.objects.filter(live=True).count()} live terms"
+    )

@@ -1,0 +1,23 @@
+"""PostgreSQL text-search configurations, one per content language: its own stemmer, accents ignored.
+
+`allsite_es` is PostgreSQL's `spanish` with `unaccent` before the stemmer, so "medula" and "médula" are the
+same word and "tratamientos" finds "tratamiento". Migration 0002 creates them, on PostgreSQL only.
+"""
+
+from django.db import connection
+
+# language code -> (our configuration, the built-in one it copies, its stemming dictionary)
+CONFIGS = {
+    "en": ("allsite_en", "english", "english_stem"),
+    "es": ("allsite_es", "spanish", "spanish_stem"),
+}
+FALLBACK_CONFIG = "simple"
+
+
+def config_for(language):
+    return CONFIGS[language][0] if language in CONFIGS else FALLBACK_CONFIG
+
+
+def uses_postgres(using=None):
+    """Full-text search where the database has it; folded substring matching (SQLite) elsewhere."""
+    return (using or connection).vendor == "postgresql"

@@ -1,0 +1,35 @@
+"""Lookups kept in this process for as long as the content generation stays the same.
+
+What a public page reads from the database about the site's structure (the site and its home pages, a
+guide's section list, a page's translations) changes only when the generation does (serving/signals.py),
+so each process reads it once per generation instead of once per request. Each kind keeps at most
+MEMO_SIZE entries (least recently used go first), and all of them go when the generation changes. Off when
+settings.RENDER_CACHE is false (tests that change data behind the signals) or the cache is unreachable.
+"""
+
+from collections import OrderedDict
+
+from django.conf import settings
+
+from .generation import request_generation
+
+MEMO_SIZE = 512
+_memos = {}  # kind -> (generation, OrderedDict of key -> value)
+
+
+def generation_memo(request, kind, key, compute):
+    """`compute()`, or what it returned for the same kind and key earlier in this generation."""
+    generation = request_generation(request) if settings.RENDER_CACHE else None
+    if generation is None:
+        return compute()
+    memo_generation, entries = _memos.get(kind, (None, None))
+    if memo_generation != generation:
+        entries = OrderedDict()
+        _memos[kind] = (generation, entries)
+    if key in entries:
+        entries.move_to_end(key)
+        return entries[key]
+    value = entries[key] = compute()
+    if len(entries) > MEMO_SIZE:
+        entries.popitem(last=False)
+    return value

@@ -1,0 +1,49 @@
+"""Fixtures for the serving tests: the full-page cache switched on, and a real Redis where one is needed."""
+
+import os
+
+import pytest
+from django.core.cache import cache
+
+REDIS_DB = int(os.environ.get("TEST_REDIS_DB", "9"))
+REDIS_URL = os.environ.get("TEST_REDIS_URL", f"redis://127.0.0.1:6379/{REDIS_DB}")
+
+
+def redis_cache_settings(location):
+    return {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": location,
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+        }
+    }
+
+
+def redis_reachable():
+    import redis
+
+    try:
+        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The full-page cache as in production (tests run with it off), on this process's local-memory cache."""
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def redis_settings(settings):
+    """The cache on a real Redis (TEST_REDIS_DB, default 9), emptied before and after."""
+    if not redis_reachable():
+        pytest.skip(f"Redis cannot be reached at {REDIS_URL}")
+    settings.CACHES = redis_cache_settings(REDIS_URL)
+    settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    cache.clear()
+    yield settings
+    cache.clear()
