@@ -4,8 +4,9 @@ settings on PostgreSQL + Redis and the demo content.
     .venv/bin/python bench/run.py                   # or: make bench
     .venv/bin/python bench/run.py --rounds 5 --seconds 10 --connections 8 --fresh
 
-Three servers, same settings and gunicorn.conf.py: the site with its full-page cache, the site with the
-cache off (PAGE_CACHE_SECONDS=0: the uncached figures, no bypass switch in the site itself), and the same
+Four servers, same settings and gunicorn.conf.py: the site with its full-page cache, the site with the
+cache off (PAGE_CACHE_SECONDS=0: the uncached figures, no bypass switch in the site itself), the same with
+the render caches off too (RENDER_CACHE=false: every request as the first one after a publish), and the same
 configuration serving only a "hello" view (bench/hello_settings.py), the baseline. wrk measures each page
 in alternating rounds; the table shows medians and each page's ratio to hello. Then worker memory after
 1,000 and 10,000 requests to uncached pages. Needs wrk (apt-get install -y wrk).
@@ -29,6 +30,8 @@ PAGES = {
     "section, uncached": ("uncached", SECTION),
     "section (es), uncached": ("uncached", "/es/lla-infantil/fases-del-tratamiento/"),
     "whole guide, uncached": ("uncached", "/en/childhood-all/whole-guide/"),
+    "section, cold": ("cold", SECTION),
+    "whole guide, cold": ("cold", "/en/childhood-all/whole-guide/"),
     "glossary index, uncached": ("uncached", "/en/glossary/"),
     "search results, uncached": ("uncached", "/en/search/?q=bone+marrow"),
     "hello": ("hello", "/hello/"),
@@ -54,6 +57,7 @@ def start_servers(database, stack):
     servers = {
         "cached": stack.enter_context(gunicorn(database)),
         "uncached": stack.enter_context(gunicorn(database, PAGE_CACHE_SECONDS="0")),
+        "cold": stack.enter_context(gunicorn(database, PAGE_CACHE_SECONDS="0", RENDER_CACHE="false")),
         "hello": stack.enter_context(gunicorn(database, DJANGO_SETTINGS_MODULE="bench.hello_settings")),
     }
     return servers

@@ -51,7 +51,7 @@ print(f"{len(glossary.terms)} terms: matcher built in {build * 1000:.0f} ms, sec
 
 def linker(database):
     result = subprocess.run(  # noqa: S603
-        [PYTHON, "manage.py", "shell", "-c", LINKER],
+        [PYTHON, "manage.py", "shell", "--no-imports", "-c", LINKER],
         env=environment(database),
         cwd=ROOT,
         capture_output=True,

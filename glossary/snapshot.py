@@ -10,6 +10,7 @@ import re
 import time
 import uuid
 from dataclasses import dataclass, field
+from functools import cached_property
 from html import unescape
 
 from django.core.cache import cache
@@ -32,7 +33,7 @@ SLUG_PLACEHOLDER = "slug-placeholder"
 
 @dataclass(frozen=True)
 class Entry:
-    """One term in one language, ready to show."""
+    """One term in one language, ready to show; what is derived from it is computed once per snapshot."""
 
     term_id: int
     slug: str
@@ -45,16 +46,16 @@ class Entry:
     url: str
     api_url: str
 
-    @property
+    @cached_property
     def definition_text(self):
         """Plain text, for the in-place disclosure and meta descriptions."""
         return " ".join(unescape(strip_tags(re.sub(r"</p>|<br>", " ", self.definition_html))).split())
 
-    @property
+    @cached_property
     def sort_key(self):
         return fold(self.name).replace("ñ", "n~")  # ñ after n, as Spanish dictionaries sort
 
-    @property
+    @cached_property
     def letter(self):
         first = fold(self.name)[:1].upper()
         return first if first.isalpha() else "#"

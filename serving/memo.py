@@ -7,6 +7,7 @@ MEMO_SIZE entries (least recently used go first), and all of them go when the ge
 settings.RENDER_CACHE is false (tests that change data behind the signals) or the cache is unreachable.
 """
 
+import threading
 from collections import OrderedDict
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from .generation import request_generation
 
 MEMO_SIZE = 512
 _memos = {}  # kind -> (generation, OrderedDict of key -> value)
+_lock = threading.Lock()  # for gunicorn's threaded workers (GUNICORN_THREADS)
 
 
 def generation_memo(request, kind, key, compute):
@@ -22,14 +24,17 @@ def generation_memo(request, kind, key, compute):
     generation = request_generation(request) if settings.RENDER_CACHE else None
     if generation is None:
         return compute()
-    memo_generation, entries = _memos.get(kind, (None, None))
-    if memo_generation != generation:
-        entries = OrderedDict()
-        _memos[kind] = (generation, entries)
-    if key in entries:
-        entries.move_to_end(key)
-        return entries[key]
-    value = entries[key] = compute()
-    if len(entries) > MEMO_SIZE:
-        entries.popitem(last=False)
+    with _lock:
+        memo_generation, entries = _memos.get(kind, (None, None))
+        if memo_generation != generation:
+            entries = OrderedDict()
+            _memos[kind] = (generation, entries)
+        if key in entries:
+            entries.move_to_end(key)
+            return entries[key]
+    value = compute()  # outside the lock: a query must not hold up other threads
+    with _lock:
+        entries[key] = value
+        if len(entries) > MEMO_SIZE:
+            entries.popitem(last=False)
     return value
