@@ -1,9 +1,11 @@
 """Fixtures for the serving tests: the full-page cache switched on, and a real Redis where one is needed."""
 
+import datetime
 import os
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 REDIS_DB = int(os.environ.get("TEST_REDIS_DB", "9"))
 REDIS_URL = os.environ.get("TEST_REDIS_URL", f"redis://127.0.0.1:6379/{REDIS_DB}")
@@ -47,3 +49,24 @@ def redis_settings(settings):
     cache.clear()
     yield settings
     cache.clear()
+
+
+@pytest.fixture
+def spanish_section_out_of_date():
+    """The Spanish 'phases of treatment' section, marked behind its English page; returns its status row."""
+    from pages.models import GuideSectionPage, PublicationRecord, RevisionKind
+    from translations.models import TranslationStatus
+
+    spanish = GuideSectionPage.objects.get(url_path__endswith="/lla-infantil/fases-del-tratamiento/")
+    english = GuideSectionPage.objects.get(
+        translation_key=spanish.translation_key, locale__language_code="en"
+    )
+    PublicationRecord.objects.create(
+        page=english,
+        kind=RevisionKind.SUBSTANTIVE,
+        published_at=timezone.make_aware(datetime.datetime(2001, 1, 1)),
+    )
+    status, _created = TranslationStatus.objects.update_or_create(
+        page=spanish, defaults={"in_step_at": timezone.make_aware(datetime.datetime(2000, 1, 1))}
+    )
+    return status

@@ -1,15 +1,13 @@
 """The full-page cache as readers meet it: hits, headers, 304s, what is never cached, and invalidation by
 every kind of change a page shows."""
 
-import datetime
 import re
 
 import pytest
 from django.utils import timezone
 
 from glossary.models import GlossaryTerm
-from pages.models import GuidePage, GuideSectionPage, PublicationRecord, RevisionKind
-from translations.models import TranslationStatus
+from pages.models import GuidePage, GuideSectionPage, RevisionKind
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
@@ -134,19 +132,10 @@ def test_a_glossary_term_taken_offline_stops_being_linked(client):
     assert link not in read(client, url).content.decode()
 
 
-def test_a_translation_status_change_shows_or_hides_the_out_of_date_notice(client):
-    spanish = GuideSectionPage.objects.get(url_path__endswith="/lla-infantil/fases-del-tratamiento/")
-    english = GuideSectionPage.objects.get(
-        translation_key=spanish.translation_key, locale__language_code="en"
-    )
-    PublicationRecord.objects.create(
-        page=english,
-        kind=RevisionKind.SUBSTANTIVE,
-        published_at=timezone.make_aware(datetime.datetime(2001, 1, 1)),
-    )
-    status, _created = TranslationStatus.objects.update_or_create(
-        page=spanish, defaults={"in_step_at": timezone.make_aware(datetime.datetime(2000, 1, 1))}
-    )
+def test_a_translation_status_change_shows_or_hides_the_out_of_date_notice(
+    client, spanish_section_out_of_date
+):
+    status = spanish_section_out_of_date
     assert "translation-notice" in cached_html(client, SPANISH_SECTION)
     status.in_step_at = timezone.now()
     status.save()

@@ -5,7 +5,6 @@ With the page cache off, so every request renders: what a reader gets must be wh
 in fewer queries, and every kind of change a page shows must reach the next request.
 """
 
-import datetime
 import re
 
 import pytest
@@ -16,9 +15,8 @@ from wagtail.models import Site
 
 from glossary.models import GlossaryTerm
 from glossary.snapshot import glossary_changed
-from pages.models import GuidePage, GuideSectionPage, PublicationRecord, RevisionKind
+from pages.models import GuidePage, GuideSectionPage, RevisionKind
 from serving.memo import MEMO_SIZE, _memos, generation_memo
-from translations.models import TranslationStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -140,19 +138,10 @@ def test_a_glossary_changed_without_signals_is_linked_once_its_version_changes(c
     assert link not in html(client, WHOLE_GUIDE)
 
 
-def test_a_translation_status_change_shows_or_hides_the_out_of_date_notice(client, render_cache):
-    spanish = section(SPANISH_SECTION)
-    english = GuideSectionPage.objects.get(
-        translation_key=spanish.translation_key, locale__language_code="en"
-    )
-    PublicationRecord.objects.create(
-        page=english,
-        kind=RevisionKind.SUBSTANTIVE,
-        published_at=timezone.make_aware(datetime.datetime(2001, 1, 1)),
-    )
-    status, _created = TranslationStatus.objects.update_or_create(
-        page=spanish, defaults={"in_step_at": timezone.make_aware(datetime.datetime(2000, 1, 1))}
-    )
+def test_a_translation_status_change_shows_or_hides_the_out_of_date_notice(
+    client, render_cache, spanish_section_out_of_date
+):
+    status = spanish_section_out_of_date
     assert "translation-notice" in warm(client, SPANISH_SECTION)
     status.in_step_at = timezone.now()
     status.save()
