@@ -16,8 +16,9 @@ PASSWORD = "correct horse battery staple"
 
 
 def code_for(device):
-    """The code the person's app shows now."""
-    return TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+    """The code the person's app shows now: six digits, leading zeros included (TOTP.token() is an int)."""
+    token = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+    return f"{token:0{device.digits}d}"
 
 
 def next_code(device):
