@@ -1,18 +1,13 @@
-"""The full-page cache as readers meet it: hits, headers, 304s, what is never cached, and invalidation by
-every kind of change a page shows."""
-
-import re
+"""The full-page cache as readers meet it: hits, headers, 304s, what is never cached, and a publication
+shown at once (the other kinds of change: test_invalidation.py)."""
 
 import pytest
-from django.utils import timezone
 
-from glossary.models import GlossaryTerm
-from pages.models import GuidePage, GuideSectionPage, RevisionKind
+from pages.models import GuideSectionPage
+
+from .helpers import SECTION, publish
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
-
-SECTION = "/en/childhood-all/phases-of-treatment/"
-SPANISH_SECTION = "/es/lla-infantil/fases-del-tratamiento/"
 
 
 def read(client, url, **headers):
@@ -27,22 +22,6 @@ def cached_html(client, url):
     response = read(client, url)
     assert response["X-Page-Cache"] == "hit"
     return response.content.decode()
-
-
-def publish(page, **changes):
-    for name, value in changes.items():
-        setattr(page, name, value)
-    page.revision_kind = RevisionKind.MINOR
-    page.save_revision().publish()
-
-
-def contents(html):
-    return re.search(r'<nav class="guide-contents".*?</nav>', html, re.S).group(0)
-
-
-def sibling_of(url):
-    page = GuideSectionPage.objects.get(url_path__endswith=url.removeprefix("/en"))
-    return GuideSectionPage.objects.sibling_of(page, inclusive=False).live().first()
 
 
 def test_second_anonymous_request_is_served_from_the_cache_with_public_headers(client):
@@ -96,55 +75,3 @@ def test_publishing_the_page_itself_shows_at_once(client):
     page = GuideSectionPage.objects.get(url_path__endswith="/childhood-all/phases-of-treatment/")
     publish(page, summary="A summary published a moment ago.")
     assert "A summary published a moment ago." in read(client, SECTION).content.decode()
-
-
-def test_a_new_title_reaches_the_guide_contents_of_other_sections(client):
-    sibling = sibling_of(SECTION)
-    assert sibling.title in contents(cached_html(client, SECTION))
-    publish(sibling, title="A renamed sibling section")
-    assert "A renamed sibling section" in contents(read(client, SECTION).content.decode())
-
-
-def test_unpublishing_moving_and_deleting_a_section_leave_the_contents(client):
-    guide = GuidePage.objects.get(slug="childhood-all")
-    first, second, third = list(guide.sections())[-3:]
-    other_guide = GuidePage.objects.get(slug="adult-all")
-    url = guide.sections().first().url
-
-    for page, change in ((first, "unpublish"), (second, "move"), (third, "delete")):
-        assert page.title in contents(cached_html(client, url))
-        if change == "unpublish":
-            page.unpublish()
-        elif change == "move":
-            page.move(other_guide, pos="last-child")
-        else:
-            page.delete()
-        assert page.title not in contents(read(client, url).content.decode()), change
-
-
-def test_a_glossary_term_taken_offline_stops_being_linked(client):
-    term = GlossaryTerm.objects.get(slug="bone-marrow")
-    link = 'href="/en/glossary/bone-marrow/"'
-    pages_linking = [SECTION, "/en/childhood-all/"]
-    url = next(url for url in pages_linking if link in read(client, url).content.decode())
-    assert link in cached_html(client, url)
-    term.unpublish()
-    assert link not in read(client, url).content.decode()
-
-
-def test_a_translation_status_change_shows_or_hides_the_out_of_date_notice(
-    client, spanish_section_out_of_date
-):
-    status = spanish_section_out_of_date
-    assert "translation-notice" in cached_html(client, SPANISH_SECTION)
-    status.in_step_at = timezone.now()
-    status.save()
-    assert "translation-notice" not in read(client, SPANISH_SECTION).content.decode()
-
-
-def test_a_renamed_editorial_board_shows_on_its_guide(client):
-    guide = GuidePage.objects.select_related("board").get(slug="childhood-all")
-    assert guide.board.name_en in cached_html(client, guide.url)
-    guide.board.name_en = "Renamed Pediatric Board"
-    guide.board.save()
-    assert "Renamed Pediatric Board" in read(client, guide.url).content.decode()

@@ -2,38 +2,24 @@
 (glossary/linker_cache.py) and structure lookups in the process (serving/memo.py, serving/sites.py).
 
 With the page cache off, so every request renders: what a reader gets must be what a fresh render gives,
-in fewer queries, and every kind of change a page shows must reach the next request.
+in fewer queries, and every change must reach the next request (the kinds both cache layers share are in
+test_invalidation.py).
 """
 
-import re
-
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.models import Site
 
 from glossary.models import GlossaryTerm
 from glossary.snapshot import glossary_changed
-from pages.models import GuidePage, GuideSectionPage, RevisionKind
+from pages.models import GuideSectionPage
 from serving.memo import MEMO_SIZE, _memos, generation_memo
+
+from .helpers import SECTION, SPANISH_SECTION, WHOLE_GUIDE, publish
 
 pytestmark = pytest.mark.django_db
 
-SECTION = "/en/childhood-all/phases-of-treatment/"
-SPANISH_SECTION = "/es/lla-infantil/fases-del-tratamiento/"
-WHOLE_GUIDE = "/en/childhood-all/whole-guide/"
 PAGES = [SECTION, SPANISH_SECTION, WHOLE_GUIDE, "/es/lla-infantil/guia-completa/"]
-
-
-@pytest.fixture
-def render_cache(settings):
-    """Render caches on, page cache off, on this process's local-memory cache."""
-    settings.RENDER_CACHE = True
-    settings.PAGE_CACHE_SECONDS = 0
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def html(client, url):
@@ -53,17 +39,6 @@ def warm(client, url):
 def section(url):
     language, path = url.strip("/").split("/", 1)
     return GuideSectionPage.objects.get(url_path__endswith=f"/{path}/", locale__language_code=language)
-
-
-def publish(page, **changes):
-    for name, value in changes.items():
-        setattr(page, name, value)
-    page.revision_kind = RevisionKind.MINOR
-    page.save_revision().publish()
-
-
-def contents(page_html):
-    return re.search(r'<nav class="guide-contents".*?</nav>', page_html, re.S).group(0)
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -99,36 +74,6 @@ def test_a_section_and_the_whole_guide_show_the_same_body_at_their_own_heading_l
     assert '<h3 id="phases-of-treatment-' in whole
 
 
-def test_a_new_title_reaches_the_guide_contents_of_other_sections(client, render_cache):
-    sibling = GuideSectionPage.objects.sibling_of(section(SECTION), inclusive=False).live().first()
-    assert sibling.title in contents(warm(client, SECTION))
-    publish(sibling, title="A renamed sibling section")
-    assert "A renamed sibling section" in contents(html(client, SECTION))
-
-
-def test_unpublishing_moving_and_deleting_a_section_leave_the_contents(client, render_cache):
-    guide = GuidePage.objects.get(slug="childhood-all")
-    first, second, third = list(guide.sections())[-3:]
-    other_guide = GuidePage.objects.get(slug="adult-all")
-    url = guide.sections().first().url
-    for page, change in ((first, "unpublish"), (second, "move"), (third, "delete")):
-        assert page.title in contents(warm(client, url))
-        if change == "unpublish":
-            page.unpublish()
-        elif change == "move":
-            page.move(other_guide, pos="last-child")
-        else:
-            page.delete()
-        assert page.title not in contents(html(client, url)), change
-
-
-def test_a_glossary_term_taken_offline_stops_being_linked(client, render_cache):
-    link = 'href="/en/glossary/bone-marrow/"'
-    assert link in warm(client, WHOLE_GUIDE)
-    GlossaryTerm.objects.get(slug="bone-marrow").unpublish()
-    assert link not in html(client, WHOLE_GUIDE)
-
-
 def test_a_glossary_changed_without_signals_is_linked_once_its_version_changes(client, render_cache):
     link = 'href="/en/glossary/bone-marrow/"'
     assert link in warm(client, WHOLE_GUIDE)
@@ -136,16 +81,6 @@ def test_a_glossary_changed_without_signals_is_linked_once_its_version_changes(c
     assert link in html(client, WHOLE_GUIDE)  # cached until the import says the glossary changed
     glossary_changed()
     assert link not in html(client, WHOLE_GUIDE)
-
-
-def test_a_translation_status_change_shows_or_hides_the_out_of_date_notice(
-    client, render_cache, spanish_section_out_of_date
-):
-    status = spanish_section_out_of_date
-    assert "translation-notice" in warm(client, SPANISH_SECTION)
-    status.in_step_at = timezone.now()
-    status.save()
-    assert "translation-notice" not in html(client, SPANISH_SECTION)
 
 
 def test_a_changed_site_is_routed_by_the_next_request(client, render_cache):
