@@ -10,6 +10,7 @@ Wagtail's admin search index (`update_index`) are rebuilt once each.
 """
 
 import os
+import random
 import sys
 from pathlib import Path
 
@@ -57,19 +58,49 @@ def add_guides(home, language):
         print(f"{language}: guide {number + 1}/{GUIDES}", flush=True)
 
 
+SYLLABLES = ("ba", "ce", "di", "lo", "mu", "ner", "pa", "qui", "ro", "sen", "ta", "vel", "xo", "zan")
+KINDS = {
+    "en": ("cell", "count", "test", "syndrome", "therapy", "marrow", "antigen", "scan", "level", "protein"),
+    "es": (
+        "célula",
+        "recuento",
+        "prueba",
+        "síndrome",
+        "terapia",
+        "médula",
+        "antígeno",
+        "estudio",
+        "nivel",
+        "proteína",
+    ),
+}
+
+
+def term_name(number, language):
+    """A made-up name spread over the language's alphabet ("Tavelro count 12"), so each letter's page and
+    the glossary search have a realistic share of the 5,000 terms, and names have a real word in them."""
+    alphabet = {"en": "abcdefghijklmnopqrstuvwxyz", "es": "abcdefghijklmnñopqrstuvwxyz"}[language]
+    rng = random.Random(f"{language}-{number}")  # noqa: S311 (made-up names, repeatable)
+    word = alphabet[number % len(alphabet)] + "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 3)))
+    kind = rng.choice(KINDS[language])
+    return f"{word[0].upper()}{word[1:]} {kind} {number}"
+
+
 def add_terms():
-    existing = set(GlossaryTerm.objects.filter(slug__startswith="synthetic-").values_list("slug", flat=True))
+    """The synthetic terms, made afresh each run (a bulk insert of 5,000 rows takes a second)."""
+    GlossaryTerm.objects.filter(slug__startswith="synthetic-").delete()
     GlossaryTerm.objects.bulk_create(
         GlossaryTerm(
             slug=f"synthetic-{number}",
-            name_en=f"synthetic term {number}",
-            definition_en="<p>A made-up term.</p>",
-            name_es=f"término sintético {number}",
-            definition_es="<p>Un término inventado.</p>",
+            name_en=term_name(number, "en"),
+            definition_en=f"<p>A made-up term used to test a large glossary. It is term {number} of {TERMS}, "
+            "and it means nothing at all.</p>",
+            name_es=term_name(number, "es"),
+            definition_es=f"<p>Un término inventado para probar un glosario grande. Es el término {number} "
+            f"de {TERMS} y no significa nada.</p>",
             live=True,
         )
         for number in range(TERMS)
-        if f"synthetic-{number}" not in existing
     )
     glossary_changed()
 

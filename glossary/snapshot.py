@@ -15,6 +15,7 @@ from html import unescape
 
 from django.core.cache import cache
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html, strip_tags
@@ -60,6 +61,11 @@ class Entry:
         first = fold(self.name)[:1].upper()
         return first if first.isalpha() else "#"
 
+    @cached_property
+    def list_item(self):
+        """The entry as the A–Z and search lists show it, rendered once per snapshot: a long list costs a join."""
+        return render_to_string("glossary/includes/entry.html", {"entry": self})
+
     def link_opening(self):
         """How a term reads in the guide: a link to its page, which glossary.js turns into a disclosure."""
         return format_html(
@@ -86,6 +92,7 @@ class Glossary:
     terms: dict  # id -> Term
     locales: dict  # Locale id -> language code
     _sorted: dict = field(default_factory=dict)
+    _by_letter: dict = field(default_factory=dict)
     _matchers: dict = field(default_factory=dict)
     _link_openings: dict = field(default_factory=dict)
     _search_forms: dict = field(default_factory=dict)
@@ -100,6 +107,15 @@ class Glossary:
             entries = [term.entries[language] for term in self.terms.values() if language in term.entries]
             self._sorted[language] = sorted(entries, key=lambda entry: entry.sort_key)
         return self._sorted[language]
+
+    def by_letter(self, language):
+        """{first letter: entries} of a language, each in dictionary order, made once per snapshot."""
+        if language not in self._by_letter:
+            groups = {}
+            for entry in self.entries(language):
+                groups.setdefault(entry.letter, []).append(entry)
+            self._by_letter[language] = groups
+        return self._by_letter[language]
 
     def entry(self, term_id, language):
         term = self.terms.get(term_id)

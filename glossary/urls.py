@@ -4,12 +4,14 @@
 """
 
 from django.urls import include, path
+from django.utils.translation import pgettext_lazy
 
 from . import views
 
 pages = (
     [
         path("", views.glossary_index, name="index"),
+        path(pgettext_lazy("URL path", "letter/<str:letter>/"), views.letter_index, name="letter"),
         path("<slug:slug>/", views.term_detail, name="term"),
     ],
     "glossary",

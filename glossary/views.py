@@ -1,10 +1,13 @@
-"""Public glossary: the A–Z list and a page per term in the reader's language, and the JSON API.
+"""Public glossary: the A–Z pages (a page per letter) and a page per term in the reader's language, and the JSON API.
 
 Everything but the term page's "where it appears" list and image comes from the cached snapshot.
 """
 
+from urllib.parse import urlencode
+
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
@@ -13,13 +16,14 @@ from django.views.decorators.http import require_GET
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from .letters import alphabet, first_letter, letter_from_slug, letter_url
 from .models import LANGUAGES
 from .snapshot import current_glossary
 
-ALPHABETS = {"en": "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "es": "ABCDEFGHIJKLMNÑOPQRSTUVWXYZ"}
 IN_LANGUAGE = {"en": _("In English"), "es": _("In Spanish")}
 MATCH_MODES = ("contains", "starts")
 MAX_QUERY_LENGTH = 100
+PAGE_SIZE = 50  # terms on a page: a letter of a 5,000-term glossary costs what a letter of 150 does
 API_RESULTS_LIMIT = 100
 
 
@@ -32,30 +36,80 @@ def _reader_language():
 
 @require_GET
 def glossary_index(request):
-    """All terms by letter, or the terms matching a search (accents and capitals ignored)."""
+    """The glossary's front page: search form, letters and the first letter's terms; or search results."""
     language = _reader_language()
     glossary = current_glossary(request)
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     match = request.GET.get("match") if request.GET.get("match") in MATCH_MODES else "contains"
-    entries = glossary.search(language, query, match) if query else glossary.entries(language)
-    groups = {}
-    for entry in entries:
-        groups.setdefault(entry.letter, []).append(entry)
-    letters = list(ALPHABETS[language]) + (["#"] if "#" in groups else [])
-    return render(
-        request,
-        "glossary/index.html",
-        {
-            "query": query,
-            "match": match,
-            "entries": entries,
-            "groups": []
-            if query
-            else [(letter, _anchor(letter), groups[letter]) for letter in letters if letter in groups],
-            "letters": [(letter, _anchor(letter), letter in groups) for letter in letters],
-            "language_urls": _in_each_language("glossary:index"),
-        },
-    )
+    groups = glossary.by_letter(language)
+    if query:
+        results = _page_of(request, glossary.search(language, query, match))
+        response = _render_list(request, language, groups, query=query, match=match, results=results)
+        response["X-Robots-Tag"] = "noindex"  # like the site search: result lists are not pages to index
+        return response
+    if not groups:
+        return _render_list(request, language, groups)
+    return _render_letter(request, language, groups, first_letter(language, groups))
+
+
+@require_GET
+def letter_index(request, letter):
+    """One letter's terms, PAGE_SIZE to a page. The first letter's page is the glossary's front page."""
+    language = _reader_language()
+    groups = current_glossary(request).by_letter(language)
+    wanted = letter_from_slug(letter)
+    if wanted not in groups:
+        raise Http404
+    if wanted == first_letter(language, groups):
+        query = f"?{request.GET.urlencode()}" if request.GET else ""
+        return redirect(reverse("glossary:index") + query)
+    return _render_letter(request, language, groups, wanted)
+
+
+def _render_letter(request, language, groups, letter):
+    glossary = current_glossary(request)
+    language_urls = {}  # the same letter in the other language where it has terms, else its front page
+    for code in LANGUAGES:
+        with translation.override(code):
+            code_groups = glossary.by_letter(code)
+            language_urls[code] = (
+                letter_url(letter, first_letter(code, code_groups))
+                if letter in code_groups
+                else reverse("glossary:index")
+            )
+    page = _page_of(request, groups[letter])
+    return _render_list(request, language, groups, letter=letter, results=page, language_urls=language_urls)
+
+
+def _render_list(request, language, groups, letter=None, query="", match="contains", results=None, **extra):
+    """The glossary list page, for a letter's page of terms or a page of search results."""
+    first = first_letter(language, groups)
+    context = {
+        "query": query,
+        "match": match,
+        "letter": letter,
+        "is_front_page": not query and letter == first,
+        "results": results,
+        "entries": results.object_list if results else [],
+        "letters": [
+            (shown, letter_url(shown, first) if shown in groups else None, shown == letter)
+            for shown in alphabet(language, groups)
+        ],
+        "pager_query": urlencode({"q": query, "match": match}) + "&" if query else "",
+        "language_urls": _in_each_language("glossary:index"),
+        **extra,
+    }
+    if results and results.number > 1:
+        context["canonical_query"] = f"?{context['pager_query']}page={results.number}"
+    return render(request, "glossary/index.html", context)
+
+
+def _page_of(request, entries):
+    """A page of a list; a page number that is not one, or out of range, is a 404 (not a guess)."""
+    try:
+        return Paginator(entries, PAGE_SIZE).page(request.GET.get("page", 1))
+    except InvalidPage as error:
+        raise Http404 from error
 
 
 def _in_each_language(url_name, *args, languages=LANGUAGES):
@@ -65,10 +119,6 @@ def _in_each_language(url_name, *args, languages=LANGUAGES):
         with translation.override(code):
             urls[code] = reverse(url_name, args=args)
     return urls
-
-
-def _anchor(letter):
-    return "letter-" + ("other" if letter == "#" else letter.lower())
 
 
 @require_GET

@@ -9,6 +9,7 @@ from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Locale, Page
 
+from glossary.letters import letter_pages, letter_url
 from glossary.models import LANGUAGES as GLOSSARY_LANGUAGES
 from glossary.snapshot import current_glossary
 
@@ -50,24 +51,38 @@ class PageSitemap(WagtailSitemap):
 
 
 class GlossarySitemap(DjangoSitemap):
-    """The glossary's A–Z page and each term's page, in each language the term has a name in."""
+    """The glossary's front page, each letter's first page and each term's page, in each language they exist in."""
 
     i18n = True
     alternates = True
     languages = GLOSSARY_LANGUAGES
 
     def items(self):
-        return [("index", GLOSSARY_LANGUAGES)] + [
-            (term.slug, tuple(term.entries))
-            for term in sorted(current_glossary().terms.values(), key=lambda term: term.slug)
-        ]
+        glossary = current_glossary()
+        letters = {}  # letter -> languages with terms under it, apart from the front page's own letter
+        for language in GLOSSARY_LANGUAGES:
+            groups = glossary.by_letter(language)
+            for letter in letter_pages(language, groups):
+                letters.setdefault(letter, []).append(language)
+        return (
+            [("index", None, GLOSSARY_LANGUAGES)]
+            + [("letter", letter, tuple(languages)) for letter, languages in letters.items()]
+            + [
+                ("term", term.slug, tuple(term.entries))
+                for term in sorted(glossary.terms.values(), key=lambda term: term.slug)
+            ]
+        )
 
     def get_languages_for_item(self, item):
-        return item[1]
+        return item[2]
 
     def location(self, item):
-        slug = item[0]
-        return reverse("glossary:index") if slug == "index" else reverse("glossary:term", args=[slug])
+        kind, key, _languages = item
+        if kind == "index":
+            return reverse("glossary:index")
+        if kind == "letter":
+            return letter_url(key, first=None)
+        return reverse("glossary:term", args=[key])
 
 
 # The sections of sitemap.xml, for wagtail.contrib.sitemaps.views.sitemap (which passes it the request).

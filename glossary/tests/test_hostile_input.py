@@ -1,6 +1,7 @@
 """Hostile input in the glossary: definitions with markup are shown as text; no query makes it fail."""
 
 import json
+from urllib.parse import quote
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -88,3 +89,14 @@ def test_the_a_to_z_search_answers_any_query(query, prefix):
 def test_any_term_address_is_a_term_or_a_404(slug):
     response = Client().get(f"/api/glossary/{slug}/", follow=True)
     assert response.status_code in (200, 400, 404)
+
+
+@FUZZ
+@given(
+    letter=st.text(alphabet=st.characters(exclude_categories=("Cs",)), min_size=1, max_size=20),
+    prefix=st.sampled_from(["/en/glossary/letter/", "/es/glosario/letra/"]),
+    page=st.text(max_size=8),
+)
+def test_any_letter_address_is_a_letter_page_a_redirect_or_a_404(letter, prefix, page):
+    response = Client().get(f"{prefix}{quote(letter, safe='')}/", {"page": page})
+    assert response.status_code in (200, 302, 400, 404)

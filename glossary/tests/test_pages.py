@@ -1,13 +1,16 @@
 """The A–Z glossary and the term pages in both languages, as families browse and search them."""
 
 import re
+import unicodedata
 
 import pytest
 import wagtail_factories
 
 from glossary.factories import GlossaryTermFactory
-from glossary.models import GlossaryTermRelation
+from glossary.models import GlossaryTerm, GlossaryTermRelation
+from glossary.views import PAGE_SIZE
 from translations.catalogue import read_po
+from translations.tests.test_language_routing import switcher_links
 from translations.tests.test_spanish_pages import CATALOGUE, visible_text
 
 from .helpers import make_section, paragraph
@@ -38,17 +41,136 @@ def names_listed(html):
     return re.findall(r"<dt><a href=\"[^\"]+\">([^<]+)</a>", html)
 
 
+def letter_links(html):
+    """{letter: URL} of the letter navigation; letters without terms are shown but not links."""
+    nav = re.search(r'<nav class="glossary-letters".*?</nav>', html, re.S).group(0)
+    return {letter: url for url, letter in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav)}
+
+
+def current_letter(html):
+    nav = re.search(r'<nav class="glossary-letters".*?</nav>', html, re.S).group(0)
+    return re.findall(r'aria-current="page">([^<]+)</a>', nav)
+
+
 def test_a_to_z_pages_in_each_language(client, medula):
     english = client.get("/en/glossary/").content.decode()
-    spanish = client.get("/es/glosario/").content.decode()
-    assert "quorb marrow" in names_listed(english) and "médula quórbica" in names_listed(spanish)
-    # Letter navigation: letters with terms link to their section; Spanish has Ñ.
-    assert 'href="#letter-q"' in english and 'id="letter-q"' in english
-    assert 'href="#letter-m"' in spanish and ">Ñ<" in spanish
-    assert names_listed(english).index("quorb cell") < names_listed(english).index("quorb marrow")
+    # The front page shows the first letter's terms; every other letter with terms has its own page.
+    assert names_listed(english) and all(name.lower().startswith("a") for name in names_listed(english))
+    assert current_letter(english) == ["A"]
+    assert (
+        letter_links(english)["A"] == "/en/glossary/"
+        and letter_links(english)["Q"] == "/en/glossary/letter/q/"
+    )
+    letter_q = client.get("/en/glossary/letter/q/").content.decode()
+    assert names_listed(letter_q) == ["quorb cell", "quorb marrow"]  # dictionary order
+    assert current_letter(letter_q) == ["Q"] and "<title>Glossary: Q |" in letter_q
+    spanish = client.get("/es/glosario/letra/m/").content.decode()
+    assert "médula quórbica" in names_listed(spanish) and "Términos que empiezan por M" in spanish
+    # Spanish has Ñ, shown without a link while no term starts with it.
+    assert "Ñ" not in letter_links(spanish) and '<span aria-hidden="true">Ñ</span>' in spanish
     # Each language at its own address only.
     assert client.get("/en/glosario/").status_code == 404
     assert client.get("/es/glossary/").status_code == 404
+    assert client.get("/en/glossary/letra/q/").status_code == 404
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_live_term_is_on_exactly_one_letter_page_under_its_first_letter(client, medula, language):
+    front = client.get(f"/{language}/glossary/" if language == "en" else "/es/glosario/").content.decode()
+    listed = []
+    for letter, url in letter_links(front).items():
+        names = names_listed(client.get(url).content.decode())
+        assert names, f"{url} is linked but lists no terms"
+        for name in names:
+            first = unicodedata.normalize("NFD", name)[0].upper() if letter != "Ñ" else name[0].upper()
+            assert first == letter or (letter == "#" and not first.isalpha()), (url, name)
+        listed += names
+    expected = [
+        name.strip()
+        for name in GlossaryTerm.objects.filter(live=True).values_list(f"name_{language}", flat=True)
+        if name and name.strip()
+    ]
+    assert sorted(listed) == sorted(expected)
+
+
+@pytest.fixture
+def zorps():
+    """Sixty terms under Z, more than a page holds."""
+    return [
+        GlossaryTermFactory(slug=f"zorp-{n:02}", name_en=f"zorp {n:02}", name_es=f"zorpo {n:02}")
+        for n in range(60)
+    ]
+
+
+def z_names():
+    return sorted(
+        name
+        for name in GlossaryTerm.objects.filter(live=True).values_list("name_en", flat=True)
+        if name[0] in "zZ"
+    )
+
+
+def test_a_long_letter_is_split_into_pages_of_fifty(client, zorps):
+    first = client.get("/en/glossary/letter/z/").content.decode()
+    assert len(names_listed(first)) == PAGE_SIZE
+    total_pages = -(-len(z_names()) // PAGE_SIZE)
+    assert f"Page 1 of {total_pages}" in first
+    assert '<a class="pager-next" rel="next" href="?page=2">More terms</a>' in first
+    assert 'rel="canonical" href="http://testserver/en/glossary/letter/z/"' in first
+    second = client.get("/en/glossary/letter/z/?page=2")
+    html = second.content.decode()
+    assert names_listed(first) + names_listed(html) == z_names()[: 2 * PAGE_SIZE]
+    assert '<a class="pager-previous" rel="prev" href="?page=1">Previous terms</a>' in html
+    assert f"<title>Glossary: Z (Page 2 of {total_pages}) |" in html
+    # A later page is a page of its own for search engines, not a copy of the first.
+    assert 'rel="canonical" href="http://testserver/en/glossary/letter/z/?page=2"' in html
+    for bad in ("?page=0", f"?page={total_pages + 1}", "?page=x", "?page=1.5"):
+        assert client.get("/en/glossary/letter/z/" + bad).status_code == 404, bad
+
+
+def test_glossary_search_results_come_a_page_at_a_time(client, zorps):
+    response = client.get("/es/glosario/", {"q": "zorpo", "match": "starts"})
+    html = response.content.decode()
+    assert "Se encontraron 60 términos para «zorpo»" in html
+    assert len(names_listed(html)) == PAGE_SIZE
+    assert 'href="?q=zorpo&amp;match=starts&amp;page=2"' in html
+    assert response["X-Robots-Tag"] == "noindex"
+    second = client.get("/es/glosario/", {"q": "zorpo", "match": "starts", "page": 2}).content.decode()
+    assert names_listed(second) == sorted(term.name_es for term in zorps)[PAGE_SIZE:]
+
+
+def test_letter_addresses_that_are_not_a_letter_page(client, medula):
+    # The first letter's own address is the front page.
+    response = client.get("/en/glossary/letter/a/?page=1")
+    assert response.status_code == 302 and response["Location"] == "/en/glossary/?page=1"
+    for url in (
+        "/en/glossary/letter/ab/",
+        "/en/glossary/letter/B/",  # letters are lower case in addresses
+        "/en/glossary/letter/x/",  # no term starts with X
+        "/en/glossary/letter/ñ/",  # not an English letter page
+        "/es/glosario/letra/w/",
+    ):
+        assert client.get(url).status_code == 404, url
+
+
+def test_spanish_enye_and_names_starting_with_a_digit_have_their_own_pages(client):
+    GlossaryTermFactory(slug="name", name_en="yam root", name_es="ñame quórbico")
+    GlossaryTermFactory(slug="five-q", name_en="5q deletion", name_es="deleción 5q")
+    spanish = client.get("/es/glosario/").content.decode()
+    assert letter_links(spanish)["Ñ"] == "/es/glosario/letra/%C3%B1/"
+    assert names_listed(client.get("/es/glosario/letra/ñ/").content.decode()) == ["ñame quórbico"]
+    english = client.get("/en/glossary/").content.decode()
+    assert list(letter_links(english))[-1] == "#"
+    assert "5q deletion" in names_listed(client.get(letter_links(english)["#"]).content.decode())
+
+
+def test_the_language_switch_keeps_the_letter_where_the_other_language_has_it(client):
+    assert switcher_links(client.get("/en/glossary/letter/b/").content.decode()) == {
+        "es": "/es/glosario/letra/b/"
+    }
+    # No Spanish term starts with W, and no English one with Q: the switch leads to the front page.
+    assert switcher_links(client.get("/en/glossary/letter/w/").content.decode()) == {"es": "/es/glosario/"}
+    assert switcher_links(client.get("/es/glosario/letra/q/").content.decode()) == {"en": "/en/glossary/"}
 
 
 @pytest.mark.parametrize(
@@ -107,7 +229,12 @@ def test_unknown_and_draft_terms_have_no_page(client, medula):
 
 def test_spanish_glossary_pages_show_no_english_interface_strings(client, medula):
     english_strings = [msgid for msgid, translations, _ in read_po(CATALOGUE) if msgid not in translations]
-    for url in ("/es/glosario/", "/es/glosario/?q=medula", "/es/glosario/quorb-marrow/"):
+    for url in (
+        "/es/glosario/",
+        "/es/glosario/letra/m/",
+        "/es/glosario/?q=medula",
+        "/es/glosario/quorb-marrow/",
+    ):
         html = client.get(url).content.decode()
         # The English version of a term is content, in its own lang="en" section.
         html = re.sub(r'<section class="glossary-translation" lang="en".*?</section>', "", html, flags=re.S)
@@ -123,6 +250,7 @@ def test_pages_read_the_snapshot_not_the_database(client, django_assert_num_quer
         client.get(url)  # warm: the snapshot and the site's root paths
     for url in (
         "/es/glosario/",
+        "/es/glosario/letra/m/",
         "/es/glosario/?q=medula",
         "/api/glossary/?q=quorb",
         "/api/glossary/quorb-marrow/",

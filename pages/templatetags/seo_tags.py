@@ -47,8 +47,8 @@ def page_metadata(context):
         return {}
     language = get_language()
     page = context.get("page")
-    return {
-        "canonical": request.build_absolute_uri(request.path),
+    return {  # a later page of a list is its own page: `canonical_query` ("?page=2") keeps it apart
+        "canonical": request.build_absolute_uri(request.path + context.get("canonical_query", "")),
         "title": page_title(context),
         "type": "article" if isinstance(page, GuideSectionPage) else "website",
         "locale": OG_LOCALES.get(language, language),

@@ -25,6 +25,8 @@ PAGES = {
     },
     "whole-guide": {"en": "/en/childhood-all/whole-guide/", "es": "/es/lla-infantil/guia-completa/"},
     "glossary": {"en": "/en/glossary/", "es": "/es/glosario/"},
+    "glossary-letter": {"en": "/en/glossary/letter/b/", "es": "/es/glosario/letra/b/"},
+    "glossary-search": {"en": "/en/glossary/?q=e", "es": "/es/glosario/?q=e"},  # more than a page: the pager
     "term": {"en": f"/en/glossary/{TERM}/", "es": f"/es/glosario/{TERM}/"},
     "search": {"en": "/en/search/?q=intrathecal", "es": "/es/buscar/?q=intratecal"},
     "404": {"en": "/en/no-such-page/", "es": "/es/no-existe/"},

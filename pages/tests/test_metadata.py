@@ -93,10 +93,15 @@ def test_the_whole_guide_and_the_home_page_describe_themselves(client):
 
 
 def test_glossary_pages_are_a_defined_term_set_and_defined_terms(client):
-    entries = current_glossary().entries("es")
+    # Each A–Z page lists the terms it shows: the front page those under the first letter.
+    entries = current_glossary().by_letter("es")["A"]
     index = json_ld(head(client, "/es/glosario/"))
     assert index["@type"] == "DefinedTermSet" and index["url"] == "http://testserver/es/glosario/"
     assert [term["name"] for term in index["hasDefinedTerm"]] == [entry.name for entry in entries]
+    letter = json_ld(head(client, "/es/glosario/letra/m/"))
+    assert [term["name"] for term in letter["hasDefinedTerm"]] == [
+        e.name for e in current_glossary().by_letter("es")["M"]
+    ]
 
     entry = current_glossary().by_slug["minimal-residual-disease"].entries["es"]
     html = head(client, entry.url)
@@ -152,6 +157,15 @@ def test_the_sitemap_lists_the_glossary_in_both_languages(client):
             assert alternates[language] == "http://testserver" + entry.url
             assert set(alternates) == set(term.entries)
     assert urls["http://testserver/es/glosario/"]["en"] == "http://testserver/en/glossary/"
+    # Each letter's page, in the languages with terms under that letter; the first letter is the front page.
+    assert urls["http://testserver/es/glosario/letra/b/"] == {
+        "en": "http://testserver/en/glossary/letter/b/",
+        "es": "http://testserver/es/glosario/letra/b/",
+    }
+    assert urls["http://testserver/es/glosario/letra/q/"] == {
+        "es": "http://testserver/es/glosario/letra/q/"
+    }  # no English Q
+    assert not [url for url in urls if "/letter/a/" in url or "/letra/a/" in url]
 
 
 def test_every_sitemap_address_answers(client):
