@@ -96,6 +96,7 @@ class Glossary:
     _matchers: dict = field(default_factory=dict)
     _link_openings: dict = field(default_factory=dict)
     _search_forms: dict = field(default_factory=dict)
+    derived: dict = field(default_factory=dict)  # what views make from this snapshot, gone with it
     built_at: float = field(default_factory=time.monotonic)
 
     def __post_init__(self):

@@ -124,13 +124,13 @@ def defined_term_json_ld(context, entry, term_set_url):
 def defined_term_set_json_ld(context, entries, term_set_url):
     """The glossary as a schema.org DefinedTermSet listing the terms shown."""
     request = context["request"]
+    origin = request.build_absolute_uri("/")[:-1]  # once, not once per term
     return json_ld(
         {
             **term_set(request, term_set_url),
             "inLanguage": get_language(),
             "hasDefinedTerm": [
-                {"@type": "DefinedTerm", "name": entry.name, "url": request.build_absolute_uri(entry.url)}
-                for entry in entries
+                {"@type": "DefinedTerm", "name": entry.name, "url": origin + entry.url} for entry in entries
             ],
         }
     )
