@@ -3,8 +3,8 @@
     .venv/bin/python bench/scale.py [--rounds 3 --seconds 8]
 
 Measures the same pages on the demo site (database allsite_bench) and on a large synthetic one
-(allsite_bench_large: the demo content plus 2,000 sections per language and 5,000 glossary terms, made
-once by bench/generate_large_site.py), in alternating rounds, uncached and cached, and the term linker on a
+(allsite_bench_large: the demo content plus 2,000 sections per language and 5,000 glossary terms spread
+over the alphabet, by bench/generate_large_site.py), in alternating rounds, uncached and cached, and the term linker on a
 demo section against each site's glossary. Target: the large site within 15% of the demo site.
 """
 
@@ -27,6 +27,7 @@ PAGES = {
     "section (es), uncached": ("uncached", "/es/lla-infantil/fases-del-tratamiento/"),
     "whole guide, uncached": ("uncached", "/en/childhood-all/whole-guide/"),
     "glossary index, uncached": ("uncached", "/en/glossary/"),
+    "glossary letter M, uncached": ("uncached", "/en/glossary/letter/m/"),
     "search results, uncached": ("uncached", "/en/search/?q=bone+marrow"),
 }
 LINKER = """
