@@ -34,6 +34,7 @@ PAGES = {
     "whole guide, cold": ("cold", "/en/childhood-all/whole-guide/"),
     "glossary index, uncached": ("uncached", "/en/glossary/"),
     "search results, uncached": ("uncached", "/en/search/?q=bone+marrow"),
+    "search results, cold": ("cold", "/en/search/?q=bone+marrow"),
     "hello": ("hello", "/hello/"),
 }
 TARGETS = {  # PAGE_CACHE_SECONDS ≥ 0.8 × hello etc.: the targets as ratios of hello's requests/s

@@ -4,8 +4,9 @@
 
 Measures the same pages on the demo site (database allsite_bench) and on a large synthetic one
 (allsite_bench_large: the demo content plus 2,000 sections per language and 5,000 glossary terms spread
-over the alphabet, by bench/generate_large_site.py), in alternating rounds, uncached and cached, and the term linker on a
-demo section against each site's glossary. Target: the large site within 15% of the demo site.
+over the alphabet, by bench/generate_large_site.py), in alternating rounds: cached, uncached (full-page
+cache off) and cold (render caches off too); and the term linker on a demo section against each site's
+glossary. Target: the large site within 15% of the demo site.
 """
 
 import argparse
@@ -29,6 +30,7 @@ PAGES = {
     "glossary index, uncached": ("uncached", "/en/glossary/"),
     "glossary letter M, uncached": ("uncached", "/en/glossary/letter/m/"),
     "search results, uncached": ("uncached", "/en/search/?q=bone+marrow"),
+    "search results, cold": ("cold", "/en/search/?q=bone+marrow"),  # every search as if it were new
 }
 LINKER = """
 import statistics, time
@@ -82,6 +84,9 @@ def main():
             servers = {
                 "cached": stack.enter_context(gunicorn(database, REDIS_URL=redis)),
                 "uncached": stack.enter_context(gunicorn(database, REDIS_URL=redis, PAGE_CACHE_SECONDS="0")),
+                "cold": stack.enter_context(
+                    gunicorn(database, REDIS_URL=redis, PAGE_CACHE_SECONDS="0", RENDER_CACHE="false")
+                ),
             }
             for name, (server, path) in PAGES.items():
                 targets[f"{name} [{site}]"] = servers[server][0] + path

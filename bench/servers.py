@@ -139,6 +139,7 @@ def measure(targets, rounds, seconds, connections):
     runs = {name: [] for name in targets}
     for number in range(rounds):
         for name, url in targets.items():
+            warm(url, count=2)  # waits behind what the previous run left queued on this server: drains it
             runs[name].append(wrk(url, seconds, connections))
             print(f"  round {number + 1}/{rounds} {name}: {runs[name][-1][0]:.0f} req/s", flush=True)
     return {

@@ -1,7 +1,8 @@
 """PostgreSQL text-search configurations, one per content language: its own stemmer, accents ignored.
 
 `allsite_es` is PostgreSQL's `spanish` with `unaccent` before the stemmer, so "medula" and "médula" are the
-same word and "tratamientos" finds "tratamiento". Migration 0002 creates them, on PostgreSQL only.
+same word and "tratamientos" finds "tratamiento". Migration 0002 creates them and 0003 each language's
+text index, on PostgreSQL only: a new language needs both, in a new migration.
 """
 
 from django.db import connection

@@ -2,7 +2,9 @@
 
 Pages contribute the fields their model already declares for search (`search_fields`: summary, key points,
 body…), as plain text. Rows are rewritten for a whole subtree at a time, because a page's URL and the guide
-named on its sections' results depend on its ancestors.
+named on its sections' results depend on its ancestors. Every change replaces the content generation
+(serving/generation.py): search results are what a public page shows, and searches' rankings are kept for
+a generation (query.py).
 """
 
 from django.contrib.postgres.search import SearchVector
@@ -16,6 +18,7 @@ from wagtail.search import index
 from glossary.models import LANGUAGES, GlossaryTerm
 from glossary.text import split_list
 from pages.models import GuidePage, GuideSectionPage
+from serving.generation import bump_generation
 
 from .configs import config_for, uses_postgres
 from .models import Kind, SearchEntry
@@ -29,16 +32,19 @@ def reindex_subtree(page):
     subtree = Page.objects.descendant_of(page, inclusive=True)
     SearchEntry.objects.filter(page__in=subtree.values("pk")).delete()
     _save(page_entries(subtree))
+    bump_generation()
 
 
 def remove_page(page):
     SearchEntry.objects.filter(page_id=page.pk).delete()
+    bump_generation()
 
 
 def reindex_terms(term_ids):
     """Rewrite the rows of these glossary terms from their live versions (none for a term not live)."""
     SearchEntry.objects.filter(term_id__in=term_ids).delete()
     _save(term_entries(GlossaryTerm.objects.filter(pk__in=term_ids)))
+    bump_generation()
 
 
 @transaction.atomic
@@ -47,6 +53,7 @@ def rebuild_index():
     SearchEntry.objects.all().delete()
     entries = page_entries(Page.objects.all()) + term_entries(GlossaryTerm.objects.all())
     _save(entries)
+    bump_generation()
     counts = {}
     for entry in entries:
         counts[entry.language] = counts.get(entry.language, 0) + 1

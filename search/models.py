@@ -18,8 +18,9 @@ class Kind(models.TextChoices):
 class SearchEntry(models.Model):
     """What a reader can find, as plain text, with its tsvector on PostgreSQL and a folded copy elsewhere.
 
-    Rows go with their page or term (CASCADE) and are rewritten by the signals in signals.py. The GIN index
-    on `search_vector` is made by the migration on PostgreSQL only: SQLite cannot create it.
+    Rows go with their page or term (CASCADE) and are rewritten by the signals in signals.py. The GIN indexes
+    on `search_vector`, one per language, are made by migration 0003 on PostgreSQL only: SQLite cannot
+    create them.
     """
 
     language = models.CharField(max_length=8)

@@ -3,20 +3,27 @@
 PostgreSQL: full-text search with the language's configuration (stemming, accents ignored), ranked, with
 snippets from ts_headline for the page shown. SQLite: every query word must start a word of the folded
 text (see text.word_patterns), title matches first, snippets cut in Python. Either way a search is a
-few queries (the count, one page of rows, and on PostgreSQL that page's snippets) and only one page of
-rows is ever read into Python.
+few queries (the ranked ids, the count when there are many, and one page of rows with their snippets) and
+only one page of rows is ever read into Python.
+
+Ranking reads every match, so its cost grows with the matches (about a microsecond each on PostgreSQL).
+The count and the first RANKED ids of a search are therefore kept in each process for the content
+generation (serving/memo.py, at most 512 searches; search indexing replaces the generation): a repeated
+search is one query, for its page's rows, however many rows match.
 
 A query that is exactly a glossary term's abbreviation or other name ("LLA", "MRD") also finds what uses
 the term's name, from the live glossary snapshot.
 """
 
-from dataclasses import dataclass
-from functools import reduce
+from dataclasses import dataclass, replace
+from functools import cached_property, reduce
 from operator import and_, or_
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils.safestring import SafeString
+
+from serving.memo import generation_memo
 
 from .configs import config_for, uses_postgres
 from .models import Kind, SearchEntry
@@ -25,6 +32,7 @@ from .text import MARK_START, MARK_STOP, exact_name, highlighted, marked_snippet
 FIELDS = ("pk", "title", "url", "kind", "guide_title", "guide_url")
 # A title, abbreviation or other name equal to the query first (the term "LLA" stands for), then by rank.
 ORDER = ("-exact", "-rank", "kind", "title", "pk")
+RANKED = 100  # ids kept per search in the memo: its first ten pages
 _aliases = {}  # (glossary version, language) -> {folded abbreviation or other name: [term names]}
 
 
@@ -41,14 +49,41 @@ class Result:
 @dataclass(frozen=True)
 class Search:
     language: str
-    rows: object  # an ordered, lazy queryset of dicts: what the Paginator slices
+    ranked: object  # the matches' ids, best first: an ordered, lazy queryset
+    key: tuple = ()  # (language, query, term names): what the memo knows the search by
     words: tuple = ()  # SQLite: folded words of the query and its expansions, for snippets
     search_query: object = None  # PostgreSQL: the tsquery, for ts_headline
 
+    def pages(self, request):
+        return RankedRows(self, request)
+
+    def rows(self, pks):
+        """The rows with these ids, in this order, with their text marked where it matches: one query.
+
+        PostgreSQL: ts_headline runs in that query, so for this page's rows only.
+        """
+        entries = SearchEntry.objects.filter(pk__in=pks)
+        if self.search_query is None:
+            found = {row["pk"]: row for row in entries.values(*FIELDS, "text")}
+            for row in found.values():
+                row["marked"] = marked_snippet(row.pop("text"), self.words)
+        else:
+            headline = SearchHeadline(
+                "text",
+                self.search_query,
+                config=config_for(self.language),
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                min_words=20,
+                max_words=40,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+            found = {row["pk"]: row for row in entries.values(*FIELDS, marked=headline)}
+        return [found[pk] for pk in pks if pk in found]  # a row deleted meanwhile is left out
+
     def results(self, rows):
-        """One page of rows as Results with safe, highlighted snippets."""
-        rows = list(rows)
-        marked = self._marked(rows)
+        """Rows as Results with safe, highlighted snippets."""
         return [
             Result(
                 title=row["title"],
@@ -56,30 +91,35 @@ class Search:
                 kind_label=Kind(row["kind"]).label,
                 guide_title=row["guide_title"],
                 guide_url=row["guide_url"],
-                snippet=highlighted(marked.get(row["pk"], "")),
+                snippet=highlighted(row["marked"] or ""),
             )
             for row in rows
         ]
 
-    def _marked(self, rows):
-        """{pk: text with match markers}. PostgreSQL: one more query, so ts_headline runs for this page only."""
-        if self.search_query is None:
-            return {row["pk"]: marked_snippet(row["text"], self.words) for row in rows}
-        if not rows:
-            return {}
-        headline = SearchHeadline(
-            "text",
-            self.search_query,
-            config=config_for(self.language),
-            start_sel=MARK_START,
-            stop_sel=MARK_STOP,
-            min_words=20,
-            max_words=40,
-            max_fragments=2,
-            fragment_delimiter=" … ",
-        )
-        entries = SearchEntry.objects.filter(pk__in=[row["pk"] for row in rows])
-        return dict(entries.annotate(marked=headline).values_list("pk", "marked"))
+
+class RankedRows:
+    """A search's rows for the Paginator: its count and its first RANKED ids from the process's memo."""
+
+    def __init__(self, search, request):
+        self.search, self.request = search, request
+
+    @cached_property
+    def ranking(self):
+        return generation_memo(self.request, "search-ranking", self.search.key, self._rank)
+
+    def _rank(self):
+        """(count, first ids): no count query when all the matches fit."""
+        pks = tuple(self.search.ranked[:RANKED])
+        return (len(pks) if len(pks) < RANKED else self.search.ranked.count()), pks
+
+    def count(self):
+        return self.ranking[0]
+
+    def __getitem__(self, index):
+        """One page (the Paginator asks for a slice): its ids from the memo, or the database beyond it."""
+        pks = self.ranking[1]
+        wanted = pks[index] if index.stop <= len(pks) else list(self.search.ranked[index])
+        return self.search.rows(wanted)
 
 
 def term_names_for(glossary, language, query):
@@ -99,9 +139,8 @@ def term_names_for(glossary, language, query):
 
 def find(language, query, term_names=()):
     """The reader's language's rows matching `query` or one of `term_names`."""
-    if uses_postgres():
-        return _full_text(language, query, term_names)
-    return _folded(language, query, term_names)
+    found = (_full_text if uses_postgres() else _folded)(language, query, term_names)
+    return replace(found, key=(language, query, tuple(term_names)))
 
 
 def _full_text(language, query, term_names):
@@ -109,37 +148,36 @@ def _full_text(language, query, term_names):
     search_query = SearchQuery(query, config=config, search_type="websearch")
     for name in term_names:
         search_query |= SearchQuery(name, config=config, search_type="phrase")
-    rows = (
+    ranked = (
         SearchEntry.objects.filter(language=language, search_vector=search_query)
         .annotate(
             exact=_exact(query),
             rank=SearchRank(F("search_vector"), search_query, normalization=Value(1)),
         )
         .order_by(*ORDER)
-        .values(*FIELDS)
+        .values_list("pk", flat=True)
     )
-    return Search(language=language, rows=rows, search_query=search_query)
+    return Search(language=language, ranked=ranked, search_query=search_query)
 
 
 def _folded(language, query, term_names):
     alternatives = [words for words in (query_words(query), *map(query_words, term_names)) if words]
     entries = SearchEntry.objects.filter(language=language)
     if not alternatives:
-        return Search(language=language, rows=entries.none().values(*FIELDS, "text"))
+        return Search(language=language, ranked=entries.none().values_list("pk", flat=True))
     matches = reduce(or_, (_all_words("folded", words) for words in alternatives))
     title_matches = reduce(or_, (_all_words("folded_names", words) for words in alternatives))
-    rows = (
+    ranked = (
         entries.filter(matches)
         .annotate(
             exact=_exact(query),
             rank=Case(When(title_matches, then=1), default=0, output_field=IntegerField()),
         )
         .order_by(*ORDER)
-        .values(*FIELDS, "text")
+        .values_list("pk", flat=True)
     )
-    return Search(
-        language=language, rows=rows, words=tuple({word for words in alternatives for word in words})
-    )
+    words = tuple({word for words in alternatives for word in words})
+    return Search(language=language, ranked=ranked, words=words)
 
 
 def _exact(query):

@@ -31,7 +31,7 @@ def results(request):
         term_names = term_names_for(current_glossary(request), language, query)
         search = find(language, query, term_names)
         # get_page: a page number that is not a number gives the first page, one out of range the last.
-        page = Paginator(search.rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = Paginator(search.pages(request), PAGE_SIZE).get_page(request.GET.get("page"))
         context.update(
             results_page=page,
             results=search.results(page.object_list),

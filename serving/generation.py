@@ -1,7 +1,7 @@
 """The content generation: one token in the shared cache that is part of every cached page's key.
 
-Anything a public page shows that changes (a page published, unpublished, moved or deleted, a glossary term,
-a translation's status, a board) replaces the token, so every cached page of every server is out of date at
+Anything a public page shows that changes (a page published, unpublished, moved, deleted or made private, a
+glossary term, a translation's status, a board, the search index) replaces the token, so every cached page of every server is out of date at
 once. Simpler than tracking which page shows what, obviously complete, and cheap: publishing is rare.
 
 A token (not a counter) so that a token lost to eviction or a Redis restart never comes back and revives

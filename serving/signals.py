@@ -1,6 +1,7 @@
 """What makes public pages out of date, and the one thing done about it: a new content generation.
 
-Pages: published, unpublished, moved or deleted. Everything else a page shows: glossary terms (links and
+Pages: published, unpublished, moved, deleted, made private or public again. Everything else a page shows:
+glossary terms (links and
 the A–Z), translation status (the out-of-date notice), editorial boards (names under titles), publication
 records (dates and the change list), redirects, sites, locales, images and documents. With a CDN configured
 (WAGTAILFRONTENDCACHE), a published or unpublished page is also purged there, with its guide's pages.
@@ -11,7 +12,7 @@ from django.dispatch import receiver
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from glossary.models import GlossaryTerm
@@ -31,6 +32,7 @@ SHOWN_ON_PAGES = (
     Locale,
     get_image_model(),
     get_document_model(),
+    PageViewRestriction,
 )
 
 
@@ -50,6 +52,13 @@ for model in SHOWN_ON_PAGES:
 def page_went_live_or_away(sender, instance, **kwargs):
     bump_generation()
     purge_page_and_guide(instance)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def privacy_changed(sender, instance, **kwargs):
+    """The CDN must not keep serving a page that has become private (the generation is bumped above)."""
+    purge_page_and_guide(instance.page)
 
 
 @receiver(post_page_move)

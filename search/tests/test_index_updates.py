@@ -15,6 +15,14 @@ from .helpers import published_section, result_urls
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True, params=[False, True], ids=["render caches off", "render caches on"])
+def each_way(request):
+    """Every case also with searches' rankings kept for the content generation (search/query.py): each
+    change must show at once there too."""
+    if request.param:
+        request.getfixturevalue("render_caches")
+
+
 @pytest.fixture
 def admin_client(client):
     user = get_user_model().objects.create_superuser(

@@ -27,6 +27,13 @@ def test_rebuild_restores_a_lost_index(client):
     assert "/es/glosario/intrathecal-chemotherapy/" in result_urls(client, "es", "intratecal")
 
 
+def test_a_search_kept_from_before_a_rebuild_finds_the_new_rows(client, render_caches):
+    """Every row is new after a rebuild: searches' rankings kept for the content generation must go too."""
+    before = result_urls(client, "es", "intratecal")
+    call_command("rebuild_search_index", verbosity=0)
+    assert result_urls(client, "es", "intratecal") == before
+
+
 def test_the_demo_content_is_indexed_in_both_languages():
     """load_demo_content (run once for the test session) leaves every guide, section and term findable."""
     from glossary.models import GlossaryTerm

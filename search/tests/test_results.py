@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -189,3 +191,45 @@ def test_a_search_is_a_few_queries_whatever_the_number_of_results(client):
             assert search(client, "en", query).status_code == 200
         counts.append(len(queries))
     assert max(counts) <= 3, counts
+
+
+@postgres_only
+@pytest.mark.parametrize(("language", "query"), [("en", "bone marrow"), ("es", "médula ósea")])
+def test_after_a_rebuild_a_search_reads_only_its_own_language_text_index(client, language, query):
+    """Each language has its own text index, so finding the matches never reads the other language's
+    matches nor every row of the language: a search costs what its matches cost, whatever the index holds.
+    The rebuild leaves PostgreSQL ready to use it at once (fresh statistics, no pending index entries)."""
+    call_command("rebuild_search_index", verbosity=0)
+    with CaptureQueriesContext(connection) as queries:
+        assert search(client, language, query).status_code == 200
+    matching = [captured["sql"] for captured in queries if "@@" in captured["sql"]]
+    assert matching, "the ranked ids (and the count, with many matches)"
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # the test database is small enough to read whole
+        for sql in matching:
+            cursor.execute(f"EXPLAIN {sql}")
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert f"site_search_vector_{language}" in plan, plan
+            assert "site_search_vector_gin" not in plan and "site_search_languag" not in plan, plan
+
+
+def test_a_repeated_search_is_one_query_however_many_rows_match(client, render_caches):
+    first = results(search(client, "en", "treatment"))
+    with CaptureQueriesContext(connection) as queries:
+        again = results(search(client, "en", "treatment"))
+        second_page = results(search(client, "en", "treatment", page=2))
+    assert again == first
+    assert second_page and not {url for url, *_ in first} & {url for url, *_ in second_page}
+    assert len(queries) == 2, "one query for each page's rows and snippets"
+
+
+def test_results_past_the_kept_ranking_come_in_the_same_order(client, render_caches, monkeypatch):
+    """Only the first RANKED ids of a search are kept; the pages after them read the database, in order."""
+    everything = result_urls(client, "en", "treatment")
+    assert len(everything) > 10
+    monkeypatch.setattr("search.query.RANKED", 4)
+    cache.clear()  # a new content generation: nothing kept from the searches above
+    assert result_urls(client, "en", "treatment") == everything
+    html = search(client, "en", "treatment", page=2).content.decode()
+    assert f"{len(everything)} results for “treatment”" in html
+    assert result_urls(client, "en", "zquorbxx") == []

@@ -3,6 +3,7 @@
 
 import pytest
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from glossary.models import GlossaryTerm
 from pages.models import GuidePage, GuideSectionPage
@@ -56,6 +57,20 @@ def test_unpublishing_moving_and_deleting_a_section_leave_the_contents(client, l
         else:
             page.delete()
         assert page.title not in contents(fresh(client, url)), change
+
+
+def test_a_page_made_private_leaves_readers_and_the_contents_and_comes_back(client, layer):
+    page = GuideSectionPage.objects.get(url_path__endswith="/childhood-all/phases-of-treatment/")
+    sibling = GuideSectionPage.objects.sibling_of(page, inclusive=False).live().first()
+    assert sibling.title in contents(warm(client, SECTION, layer))
+    warm(client, sibling.url, layer)
+    restriction = PageViewRestriction.objects.create(page=sibling, restriction_type=PageViewRestriction.LOGIN)
+    assert sibling.title not in contents(fresh(client, SECTION))
+    response = client.get(sibling.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    restriction.delete()
+    assert sibling.title in contents(fresh(client, SECTION))
+    assert client.get(sibling.url).status_code == 200
 
 
 def test_a_glossary_term_taken_offline_stops_being_linked(client, layer):
