@@ -1,8 +1,12 @@
 """The JSON API the disclosure uses and others embed: search, one term, and its errors."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from glossary.factories import GlossaryTermFactory
+from glossary.models import GlossaryTerm
+from glossary.text import fold, match_form, split_list
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +93,41 @@ def test_draft_terms_are_not_served(client):
     GlossaryTermFactory(slug="drafty", name_en="drafty", live=False)
     assert client.get("/api/glossary/drafty/").status_code == 404
     assert client.get("/api/glossary/?q=drafty").json()["count"] == 0
+
+
+def expected_slugs(language, query, match):
+    """The search as its definition says, term by term from the database: names first, then other forms."""
+    wanted = match_form(query).strip()
+
+    def hit(text):
+        form = match_form(text)
+        return form.startswith(wanted) if match == "starts" else wanted in form
+
+    on_name, on_other = [], []
+    for term in GlossaryTerm.objects.filter(live=True):
+        name = (getattr(term, f"name_{language}") or "").strip()
+        if not name:
+            continue
+        others = split_list(getattr(term, f"other_names_{language}")) + split_list(
+            getattr(term, f"abbreviations_{language}")
+        )
+        key = fold(name).replace("ñ", "n~")
+        if hit(name):
+            on_name.append((key, term.slug))
+        elif any(hit(other) for other in others):
+            on_other.append((key, term.slug))
+    return [slug for _key, slug in sorted(on_name)] + [slug for _key, slug in sorted(on_other)]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    query=st.text(alphabet="aeiouáéñcdlmnrst -", min_size=1, max_size=4),
+    language=st.sampled_from(["en", "es"]),
+    match=st.sampled_from(["contains", "starts"]),
+)
+def test_search_finds_exactly_the_terms_whose_forms_match(client, query, language, match):
+    """Over the demo glossary (160 terms): the snapshot's joined-string search against a plain scan."""
+    data = client.get("/api/glossary/", {"lang": language, "q": query, "match": match}).json()
+    expected = expected_slugs(language, query, match)  # a query of only signs and spaces: every term
+    assert data["count"] == len(expected)
+    assert [result["slug"] for result in data["results"]] == expected[:100]
