@@ -29,6 +29,7 @@ PAGES = {
     "whole guide, uncached": ("uncached", "/en/childhood-all/whole-guide/"),
     "glossary index, uncached": ("uncached", "/en/glossary/"),
     "glossary letter M, uncached": ("uncached", "/en/glossary/letter/m/"),
+    "glossary search, uncached": ("uncached", "/en/glossary/?q=bone+marrow"),
     "search results, uncached": ("uncached", "/en/search/?q=bone+marrow"),
     "search results, cold": ("cold", "/en/search/?q=bone+marrow"),  # every search as if it were new
 }
