@@ -68,6 +68,7 @@ def letter_index(request, letter):
 
 
 def _render_letter(request, language, groups, letter):
+    """A page of a letter's terms; switching language keeps the letter when the other language has it."""
     glossary = current_glossary(request)
     language_urls = {}  # the same letter in the other language where it has terms, else its front page
     for code in LANGUAGES:
