@@ -46,6 +46,19 @@ def spanish_home():
     return HomePage.objects.get(locale__language_code="es")
 
 
+@pytest.fixture
+def render_cache(settings):
+    """The render caches and kept search rankings on, as in production (the test settings have them off), and
+    the page cache off, on this process's local-memory cache."""
+    from django.core.cache import cache
+
+    settings.RENDER_CACHE = True
+    settings.PAGE_CACHE_SECONDS = 0
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def fresh_glossary_snapshot():
     """Terms a test made are rolled back with it; the glossary snapshot cached in this process goes too."""

@@ -20,7 +20,7 @@ def each_way(request):
     """Every case also with searches' rankings kept for the content generation (search/query.py): each
     change must show at once there too."""
     if request.param:
-        request.getfixturevalue("render_caches")
+        request.getfixturevalue("render_cache")
 
 
 @pytest.fixture

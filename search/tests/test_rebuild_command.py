@@ -27,7 +27,7 @@ def test_rebuild_restores_a_lost_index(client):
     assert "/es/glosario/intrathecal-chemotherapy/" in result_urls(client, "es", "intratecal")
 
 
-def test_a_search_kept_from_before_a_rebuild_finds_the_new_rows(client, render_caches):
+def test_a_search_kept_from_before_a_rebuild_finds_the_new_rows(client, render_cache):
     """Every row is new after a rebuild: searches' rankings kept for the content generation must go too."""
     before = result_urls(client, "es", "intratecal")
     call_command("rebuild_search_index", verbosity=0)

@@ -213,7 +213,7 @@ def test_after_a_rebuild_a_search_reads_only_its_own_language_text_index(client,
             assert "site_search_vector_gin" not in plan and "site_search_languag" not in plan, plan
 
 
-def test_a_repeated_search_is_one_query_however_many_rows_match(client, render_caches):
+def test_a_repeated_search_is_one_query_however_many_rows_match(client, render_cache):
     first = results(search(client, "en", "treatment"))
     with CaptureQueriesContext(connection) as queries:
         again = results(search(client, "en", "treatment"))
@@ -223,7 +223,7 @@ def test_a_repeated_search_is_one_query_however_many_rows_match(client, render_c
     assert len(queries) == 2, "one query for each page's rows and snippets"
 
 
-def test_results_past_the_kept_ranking_come_in_the_same_order(client, render_caches, monkeypatch):
+def test_results_past_the_kept_ranking_come_in_the_same_order(client, render_cache, monkeypatch):
     """Only the first RANKED ids of a search are kept; the pages after them read the database, in order."""
     everything = result_urls(client, "en", "treatment")
     assert len(everything) > 10

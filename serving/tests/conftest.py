@@ -52,16 +52,6 @@ def redis_settings(settings):
 
 
 @pytest.fixture
-def render_cache(settings):
-    """Render caches on, page cache off, on this process's local-memory cache."""
-    settings.RENDER_CACHE = True
-    settings.PAGE_CACHE_SECONDS = 0
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
 def spanish_section_out_of_date():
     """The Spanish 'phases of treatment' section, marked behind its English page; returns its status row."""
     from pages.models import GuideSectionPage, PublicationRecord, RevisionKind
