@@ -96,13 +96,25 @@ def _render_list(request, language, groups, letter=None, query="", match="contai
         # Rendered once per snapshot, joined here: a page of fifty terms costs about what a page of five does.
         "entries_html": mark_safe("".join(entry.list_item for entry in entries)),  # noqa: S308
         "letters": _letter_navigation(current_glossary(request), language),
-        "pager_query": urlencode({"q": query, "match": match}) + "&" if query else "",
         "language_urls": _in_each_language("glossary:index"),
         **extra,
     }
-    if results and results.number > 1:
-        context["canonical_query"] = f"?{context['pager_query']}page={results.number}"
+    if results and results.has_other_pages():
+        kept = urlencode({"q": query, "match": match}) if query else ""  # a search stays a search when paging
+        if results.has_previous():
+            context["previous_url"] = _page_url(request, kept, results.number - 1)
+        if results.has_next():
+            context["next_url"] = _page_url(request, kept, results.number + 1)
+        if results.number > 1:
+            context["canonical_query"] = _page_url(request, kept, results.number)
     return render(request, "glossary/index.html", context)
+
+
+def _page_url(request, kept, number):
+    """A page of the list; the first is the list's own address (one page, not two)."""
+    if number > 1:
+        return f"?{kept}&page={number}" if kept else f"?page={number}"
+    return f"?{kept}" if kept else request.path
 
 
 def _letter_navigation(glossary, language):
