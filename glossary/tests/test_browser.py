@@ -1,4 +1,5 @@
-"""A family member opens and closes a term's definition in a real browser, with the mouse and the keyboard."""
+"""In a real browser: a family member opens and closes a term's definition (mouse and keyboard) and browses the
+glossary by letter."""
 
 import re
 
@@ -81,3 +82,21 @@ def test_open_and_close_a_term_with_the_keyboard(page, term_on_page):
     page.keyboard.press("Escape")
     expect(term).to_have_attribute("aria-expanded", "false")
     expect(term).to_be_focused()
+
+
+def test_browse_the_spanish_glossary_by_letter_and_open_a_term(page, demo_site):
+    """On a phone: the glossary, then the letter M, then one of its terms, with the keyboard where it counts."""
+    from glossary.snapshot import current_glossary
+
+    first_m = current_glossary().by_letter("es")["M"][0]
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(demo_site.url + "/es/glosario/")
+    letters = page.get_by_role("navigation", name="Términos por letra inicial")
+    expect(letters.get_by_role("link", name="A", exact=True)).to_have_attribute("aria-current", "page")
+    letters.get_by_role("link", name="M", exact=True).focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(demo_site.url + "/es/glosario/letra/m/")
+    expect(page.get_by_role("heading", level=2, name="Términos que empiezan por M")).to_be_visible()
+    expect(letters.get_by_role("link", name="M", exact=True)).to_have_attribute("aria-current", "page")
+    page.get_by_role("link", name=first_m.name, exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(first_m.name)
