@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .dashboard import ReviewsDuePanel
+from .importer import IMPORT_LOG_ACTION
 from .models import EditorialBoard
 from .views import ReviewDatesReportView
 
@@ -42,6 +43,8 @@ def register_review_log_actions(actions):
 
         def format_comment(self, log_entry):
             return log_entry.data.get("comment", "")
+
+    actions.register_action(IMPORT_LOG_ACTION, _("Import"), _("Imported from a content file"))
 
     @actions.register_action("pages.dates_changed")
     class DatesChangedFormatter(LogFormatter):

@@ -1,6 +1,8 @@
 """manage.py load_demo_content: the home pages, the glossary and every demo guide, published.
 
-Safe to run again: unchanged pages are left alone, so `make run` twice duplicates nothing.
+Safe to run again: it creates only what is missing (a new page or term in the files) and leaves everything
+that exists exactly as it is, however it differs from the files: no revision, no publication, no log entry.
+Changes to existing demo pages reach a site through `import_guide`, which reviews them as drafts.
 """
 
 from pathlib import Path
@@ -36,16 +38,16 @@ class Command(BaseCommand):
                     raise ContentError(root / "home", 0, f"needs {SOURCE_LANGUAGE}.md, the English home page")
                 report = ImportReport()
                 _remove_wagtail_placeholder()
-                english_home = write_home_pages(homes, report)
+                english_home = write_home_pages(homes, report, create_only=True)
                 _serve_at_site_root(english_home)
                 self.stdout.write(report.summary(root / "home"))
                 if (root / "glossary").is_dir():  # before the guides, so their pages link the terms
-                    glossary = load_glossary_folder(root / "glossary", publish=True)
+                    glossary = load_glossary_folder(root / "glossary", publish=True, create_only=True)
                     self.stdout.write(glossary.summary(root / "glossary"))
                 editorial_setup.ensure_boards()
                 for folder in sorted(p for p in (root / "guides").iterdir() if p.is_dir()):
                     # The demo guides count as reviewed by their boards when first loaded.
-                    report = import_guide(folder, publish=True, reviewed=True)
+                    report = import_guide(folder, publish=True, reviewed=True, create_only=True)
                     self.stdout.write(report.summary(folder))
                 editorial_setup.ensure_workflows()
                 # Publishing indexes pages as it goes; this also covers a database loaded before search existed.
