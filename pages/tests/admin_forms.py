@@ -7,6 +7,7 @@ fields and the comments formset come from the edit view's HTML.
 
 import json
 
+from django.db import models
 from django.urls import reverse
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -19,7 +20,7 @@ def edit_form_data(client, page, **changes):
     response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == 200, response
     data = querydict_from_html(response.content.decode(), form_id="page-edit-form").dict()
-    latest = page.get_latest_revision_as_object()
+    latest = type(page).objects.get(pk=page.pk).get_latest_revision_as_object()  # `page` may be stale
     for field in type(latest)._meta.get_fields():
         name = getattr(field, "name", None)
         if name in changes and not hasattr(field, "stream_block"):
@@ -30,6 +31,11 @@ def edit_form_data(client, page, **changes):
             data.update(nested_form_data({name: _stream_form(stream, value)}))
         elif hasattr(field, "features") and name not in changes:  # RichTextField
             data[name] = rich_text(getattr(latest, name), features=field.features)
+        elif isinstance(field, models.BooleanField) and field.editable and name not in changes:
+            # A checkbox is posted only when ticked.
+            data.pop(name, None)
+            if getattr(latest, name):
+                data[name] = "on"
     return data
 
 
