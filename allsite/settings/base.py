@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "search",
     "serving",
     "backups",
+    "demo",
     # modeltranslation must come before the admin apps (../shared/STACK.md).
     "modeltranslation",
     "wagtail.contrib.redirects",

@@ -12,8 +12,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from accounts.roles import EDITORS, MANAGING_EDITORS, SITE_ADMINISTRATORS, TRANSLATORS, board_reviewers_group
-
-from .models import BoardReviewTask, EditorialBoard, GuidePage, HomePage
+from pages.models import BoardReviewTask, EditorialBoard, GuidePage, HomePage
 
 ROLE_MEMBERS = {
     SITE_ADMINISTRATORS: ["site_admin"],
