@@ -6,6 +6,8 @@ import textwrap
 from io import StringIO
 
 import pytest
+import yaml
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -151,7 +153,11 @@ def test_export_writes_both_languages_and_reimports_unchanged(tmp_path):
         rows["quux"]["definition_en"] == '<p>A <i>quux</i>, see <a href="https://example.org/">this</a>.</p>'
     )
     assert rows["quux"]["name_es"] == "cuux"
-    assert rows["minimal-residual-disease"]["abbreviations_es"] == "EMR"
+    seed = (settings.DEMO_CONTENT_DIR / "glossary" / "minimal-residual-disease.md").read_text(
+        encoding="utf-8"
+    )
+    seed_es = yaml.safe_load(seed.split("---")[1])["es"]
+    assert rows["minimal-residual-disease"]["abbreviations_es"] == "; ".join(seed_es["abbreviations"])
 
     path = tmp_path / "export.csv"
     call_command("export_glossary", "--output", str(path))

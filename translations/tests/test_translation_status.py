@@ -12,6 +12,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from glossary.models import GlossaryTerm
 from pages.factories import GuideSectionPageFactory
 from pages.models import GuidePage, GuideSectionPage, RevisionKind
 from translations.models import TranslationStatus
@@ -20,9 +21,14 @@ from translations.status import pages_with_translation_status
 pytestmark = pytest.mark.django_db
 
 ENGLISH_TEXT = "<p>After induction, the care team tests for MRD in the bone marrow.</p>"
-SPANISH_WITH_TERM = (
-    "<p>Después de la inducción, el equipo busca la enfermedad residual mínima en la médula ósea.</p>"
-)
+SPANISH_WITH_TERM = "<p>Después de la inducción, el equipo busca la {term} en la médula ósea.</p>"
+
+
+def mrd_in_spanish():
+    """The Spanish name of the English text's glossary term, as the seed glossary names it."""
+    return GlossaryTerm.objects.get(slug="minimal-residual-disease").name_es
+
+
 SPANISH_WITHOUT_TERM = "<p>Después de la inducción, el equipo hace pruebas en la médula ósea.</p>"
 
 
@@ -62,7 +68,8 @@ def translate(admin_client, page):
     return GuideSectionPage.objects.get(translation_key=page.translation_key, locale=spanish)
 
 
-def publish_in_admin(admin_client, page, body=SPANISH_WITH_TERM, in_step=True):
+def publish_in_admin(admin_client, page, body=None, in_step=True):
+    body = body or SPANISH_WITH_TERM.format(term=mrd_in_spanish())
     data = nested_form_data(
         {
             "title": "Pruebas después de la inducción",
@@ -188,16 +195,15 @@ def test_status_page_links_to_the_english_revision_comparison(admin_client, engl
 
 
 def test_glossary_check_warns_of_a_missing_spanish_term_and_is_quiet_when_present(admin_client, english):
+    term = mrd_in_spanish()
     spanish = publish_in_admin(admin_client, translate(admin_client, english), body=SPANISH_WITHOUT_TERM)
     url = reverse("translation_status", args=[spanish.pk])
     html = admin_client.get(url).content.decode()
-    assert (
-        "minimal residual disease (MRD) appears in English; “enfermedad residual mínima” not found." in html
-    )
+    assert f"minimal residual disease (MRD) appears in English; “{term}” not found." in html
 
-    publish_in_admin(admin_client, spanish, body=SPANISH_WITH_TERM)
+    publish_in_admin(admin_client, spanish, body=SPANISH_WITH_TERM.format(term=term))
     html = admin_client.get(url).content.decode()
-    assert "enfermedad residual mínima” not found" not in html
+    assert f"{term}” not found" not in html
     assert "Every glossary term of the English page is in this translation." in html
 
 
