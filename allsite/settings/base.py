@@ -26,7 +26,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.locales",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.UsersConfig",  # wagtail.users with our user and group forms (accounts/apps.py)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
