@@ -54,15 +54,21 @@ def row_of(html, section):
 
 def test_the_report_names_each_pages_guide_and_spanish_title(client, admin):
     html = client.get(reverse("translations_report")).content.decode()
-    guides = set()
-    for section in GuideSectionPage.objects.filter(title="Phases of Treatment", locale__language_code="en"):
-        row = row_of(html, section)
-        guide = section.get_parent()
-        guides.add(guide.pk)
-        assert f"<td>{guide.title}</td>" in row
+    guide_of_row, guide = {}, None
+    for row in rows(html):
+        if heading := re.search(r'<th scope="colgroup"[^>]*>Guide: (.*?)</th>', row):
+            guide = heading.group(1)
+        elif edit := re.search(r'<a href="/admin/pages/(\d+)/edit/">', row):
+            guide_of_row[int(edit.group(1))] = (guide, row)
+    sections = GuideSectionPage.objects.filter(title="Phases of Treatment", locale__language_code="en")
+    assert {guide_of_row[section.pk][0] for section in sections} == {
+        section.get_parent().title for section in sections
+    }
+    assert len({section.get_parent().pk for section in sections}) == 2
+    for section in sections:
         spanish = spanish_version(section)
-        assert f'<a href="/admin/pages/{spanish.pk}/edit/">{spanish.draft_title}</a>' in row
-    assert len(guides) == 2
+        link = f'<a href="/admin/pages/{spanish.pk}/edit/">{spanish.draft_title}</a>'
+        assert link in guide_of_row[section.pk][1]
 
 
 def test_an_out_of_date_row_is_marked_by_an_icon_and_bold_words(client, admin):
