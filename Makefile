@@ -26,9 +26,10 @@ setup: $(VENV)/.installed-runtime
 	$(BIN)/python manage.py ensure_admin
 
 ## make run: set up (venv, install, migrate, demo content, admin account) and serve on SQLite.
+## make run HOST=… PORT=…: serve elsewhere; links in emails follow (WAGTAILADMIN_BASE_URL, unless set).
 run: setup
 	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}" $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## make test: install the test tools and run the whole suite (DATABASE_URL selects PostgreSQL).
 test: $(VENV)/.installed-dev messages chromium

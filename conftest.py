@@ -1,6 +1,10 @@
 """Test set-up shared by every app: the demo content is loaded once into the test database."""
 
+import email
+import email.policy
 import os
+import socketserver
+import threading
 from pathlib import Path
 
 import pytest
@@ -94,3 +98,71 @@ def demo_site(django_db_setup, django_db_blocker):
         server = LiveServer("localhost")
         yield server
         server.stop()
+
+
+class _SMTPSession(socketserver.StreamRequestHandler):
+    """Just enough SMTP (RFC 5321) for Django's SMTP backend: greet, take envelopes and messages, quit."""
+
+    def reply(self, line):
+        self.wfile.write(line.encode() + b"\r\n")
+
+    def handle(self):
+        self.reply("220 localhost test SMTP server")
+        recipients = []
+        while line := self.rfile.readline():
+            command = line.decode("ascii", "replace").strip()
+            verb = command.split(" ", 1)[0].split(":", 1)[0].upper()
+            if verb in ("EHLO", "HELO", "NOOP", "MAIL"):
+                self.reply("250 OK")
+            elif verb == "RSET":
+                recipients = []
+                self.reply("250 OK")
+            elif verb == "RCPT":
+                recipients.append(command.split(":", 1)[1].strip().strip("<>"))
+                self.reply("250 OK")
+            elif verb == "DATA":
+                self.reply("354 End data with <CR><LF>.<CR><LF>")
+                lines = []
+                while (data := self.rfile.readline()) not in (b".\r\n", b""):
+                    lines.append(data[1:] if data.startswith(b"..") else data)  # undo dot-stuffing
+                message = email.message_from_bytes(b"".join(lines), policy=email.policy.default)
+                self.server.messages.append((recipients, message))
+                recipients = []
+                self.reply("250 OK: queued")
+            elif verb == "QUIT":
+                self.reply("221 Bye")
+                return
+            else:
+                self.reply("502 Command not implemented")
+
+
+class SMTPServer(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), _SMTPSession)
+        self.messages = []  # (envelope recipients, email.message.EmailMessage) in the order received
+
+    def received(self):
+        """Each message as (recipients, subject, plain-text body): decoded, with the body's lines ending "\\n"."""
+        return [
+            (to, str(message["Subject"]), message.get_body(("plain",)).get_content().replace("\r\n", "\n"))
+            for to, message in self.messages
+        ]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback, and Django's SMTP backend pointed at it: mail is really sent."""
+    server = SMTPServer()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = server.server_address
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    yield server
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)

@@ -15,6 +15,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from .email_language import in_language_of
+
 INVITATION_SENT = "accounts.invitation_sent"
 
 
@@ -28,7 +30,7 @@ def set_password_url(user):
 
 
 def send_invitation(user, invited_by):
-    """Email `user` a link to set their password (their account has none until then) and log it."""
+    """Email `user`, in their language, a link to set their password (they have none until then); log it."""
     user.set_unusable_password()
     user.save(update_fields=["password"])
     days = max(1, round(settings.PASSWORD_RESET_TIMEOUT / 86400))
@@ -40,15 +42,16 @@ def send_invitation(user, invited_by):
         "days": days,
         "url": set_password_url(user),
     }
-    subject = _("Your account on %(site_name)s") % values
-    body = (
-        _(
-            "Hello %(name)s,\n\n"
-            "%(inviter)s has created an account for you on %(site_name)s. Your username is %(username)s.\n\n"
-            "Choose your password with this link. It works once, within %(days)s days:\n%(url)s\n\n"
-            "If the link no longer works, ask a site administrator to send you a new invitation."
+    with in_language_of(user):
+        subject = _("Your account on %(site_name)s") % values
+        body = (
+            _(
+                "Hello %(name)s,\n\n"
+                "%(inviter)s has created an account for you on %(site_name)s. Your username is %(username)s.\n\n"
+                "Choose your password with this link. It works once, within %(days)s days:\n%(url)s\n\n"
+                "If the link no longer works, ask a site administrator to send you a new invitation."
+            )
+            % values
         )
-        % values
-    )
     send_mail(subject, body, None, [user.email])
     log(instance=user, action=INVITATION_SENT, user=invited_by, data={"email": user.email})

@@ -15,6 +15,7 @@ the root) is created, so the Spanish tree gets its translators the moment it app
 from dataclasses import dataclass, field
 
 from django.apps import apps as global_apps
+from django.utils.translation import gettext_lazy as _
 
 SITE_ADMINISTRATORS = "Site administrators"
 MANAGING_EDITORS = "Managing editors"
@@ -41,6 +42,7 @@ CRUD = ("add", "change", "delete")
 @dataclass(frozen=True)
 class Role:
     name: str
+    summary: str  # what the role may do, in one line: shown next to the role on the user form
     permissions: tuple = ()  # (app_label, model, codename) model-wide rights
     pages: dict = field(default_factory=dict)  # tree → Wagtail page permission types
     collections: tuple = ()  # (app_label, model, codename) on the root collection: images and documents
@@ -49,6 +51,10 @@ class Role:
 ROLES = (
     Role(
         SITE_ADMINISTRATORS,
+        _(
+            "Everything managing editors, editors and translators may do, plus people, groups, sites, "
+            "locales, redirects and sign-in security. Not a superuser."
+        ),
         permissions=(
             *ADMIN_ACCESS,
             *TRANSLATE,
@@ -73,6 +79,7 @@ ROLES = (
     ),
     Role(
         MANAGING_EDITORS,
+        _("Edit, publish, lock and delete any page; workflows; the glossary; editorial boards."),
         permissions=(
             *ADMIN_ACCESS,
             *TRANSLATE,
@@ -90,6 +97,10 @@ ROLES = (
     ),
     Role(
         EDITORS,
+        _(
+            "Add and edit English and Spanish pages and submit them for review (no publishing); "
+            "draft glossary terms."
+        ),
         permissions=(*ADMIN_ACCESS, *TRANSLATE, *model_permissions("glossary.glossaryterm", "add", "change")),
         pages={ALL_TREES: ("add", "change")},
         collections=(
@@ -99,6 +110,7 @@ ROLES = (
     ),
     Role(
         TRANSLATORS,
+        _("Add and edit pages of the Spanish tree and submit them for review; nothing on the English tree."),
         permissions=ADMIN_ACCESS,
         pages={SPANISH_TREE: ("add", "change")},
         collections=(
@@ -111,6 +123,16 @@ ROLES = (
 # Every board has its own group, made with its board (board_reviewers_group). Members see the drafts in
 # their board's tasks through Wagtail's review preview and vote there; they need no page rights for that.
 BOARD_REVIEWER_PERMISSIONS = ADMIN_ACCESS
+BOARD_REVIEWER_SUMMARY = _(
+    "See the drafts waiting in this board's review tasks and approve or request changes."
+)
+
+
+def role_summary(group_name):
+    """What the group's members may do, in one line, or "" for a group that is not one of the roles."""
+    if group_name.startswith(BOARD_REVIEWERS_PREFIX):
+        return BOARD_REVIEWER_SUMMARY
+    return next((role.summary for role in ROLES if role.name == group_name), "")
 
 
 def apply_roles(apps=global_apps):

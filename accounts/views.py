@@ -11,11 +11,17 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .invitations import send_invitation
+from .user_admin import may_manage
 
 
 def can_invite(request_user, user):
-    """Only for active users without a password yet, and only by those who may change users."""
-    return request_user.has_perm("auth.change_user") and user.is_active and not user.has_usable_password()
+    """Only for active users without a password yet, and only by those who may change them."""
+    return (
+        request_user.has_perm("auth.change_user")
+        and may_manage(request_user, user)
+        and user.is_active
+        and not user.has_usable_password()
+    )
 
 
 class ResendInvitationView(WagtailAdminTemplateMixin, TemplateView):

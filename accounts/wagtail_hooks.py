@@ -1,4 +1,5 @@
-"""Admin hooks for accounts: invitations for new users, and their entries in the audit log."""
+"""Admin hooks for accounts: invitations for new users, their entries in the audit log, two-factor sign-in,
+sign-in lockouts, and the user bulk actions that keep to the acting person's own rights."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from wagtail.log_actions import LogFormatter
 from . import two_factor
 from .invitations import INVITATION_SENT
 from .lockouts import SignInLockoutViewSet
+from .user_admin import AssignRoleWithinOwnRights, SetActiveStateOfManageableUsers
 from .views import ResendInvitationView, can_invite, deliver_invitation
 
 
@@ -79,3 +81,8 @@ def register_two_factor_log_actions(actions):
 @hooks.register("register_admin_viewset")
 def register_sign_in_lockouts():
     return SignInLockoutViewSet()
+
+
+# order=1: after Wagtail's own registrations for the same action types, which these replace.
+hooks.register("register_bulk_action", AssignRoleWithinOwnRights, order=1)
+hooks.register("register_bulk_action", SetActiveStateOfManageableUsers, order=1)

@@ -29,6 +29,7 @@ def environment(database, **extra):
         "SECRET_KEY": "bench-only-secret-key-not-for-production",
         "DATABASE_URL": f"{POSTGRES}/{database}",
         "ALLOWED_HOSTS": "127.0.0.1",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "REDIS_URL": REDIS,
         "STATIC_ROOT": str(Path(tempfile.gettempdir()) / f"allsite-bench-static-{database}"),

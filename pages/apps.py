@@ -9,3 +9,6 @@ class PagesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the publication receivers)
+        from .notifications import connect_email_notifiers
+
+        connect_email_notifiers()

@@ -5,12 +5,11 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.log_actions import log
 from wagtail.models import TaskState, WorkflowState
-from wagtail.signals import page_published, task_submitted
+from wagtail.signals import page_published
 
 from .models import BoardReviewTask, EditorialBoard, GuidePage, PublicationRecord, RevisionKind
 from .models.boards import board_for_page
 from .models.review_dates import SYSTEM_DATE_FIELDS, RevisionDatesMixin, recompute_dates
-from .notifications import BoardReviewSubmissionEmailNotifier
 
 
 @receiver(page_published)
@@ -66,12 +65,3 @@ def board_cycle_changed(sender, instance, **kwargs):
         for page in pages:
             if isinstance(page, RevisionDatesMixin):
                 recompute_dates(page, instance)
-
-
-# Module-level: signals hold only weak references to their receivers.
-board_review_submission_email_notifier = BoardReviewSubmissionEmailNotifier()
-task_submitted.connect(
-    board_review_submission_email_notifier,
-    sender=TaskState,
-    dispatch_uid="board_review_submitted_email_notification",
-)

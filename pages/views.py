@@ -7,6 +7,7 @@ from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Locale, Page
 
 from .models import BoardVote, EditorialBoard, PublicationRecord
+from .report_exports import ReportExportMixin
 from .review_status import STATUSES, pages_user_can_act_on, pages_with_review_dates, with_status
 
 
@@ -30,7 +31,7 @@ class ReviewDatesFilterSet(WagtailFilterSet):
         return with_status(queryset, value)
 
 
-class ReviewDatesReportView(PageReportView):
+class ReviewDatesReportView(ReportExportMixin, PageReportView):
     page_title = _("Review dates")
     header_icon = "date"
     results_template_name = "pages/admin/review_dates_results.html"

@@ -2,7 +2,8 @@
 
 from wagtail.admin.ui.components import Component
 
-from .status import MISSING, OUT_OF_DATE, pages_with_translation_status
+from .listing import translation_rows
+from .status import MISSING, OUT_OF_DATE
 
 LIMIT = 20
 
@@ -15,7 +16,7 @@ class TranslationsToDoPanel(Component):
     template_name = "translations/admin/translations_panel.html"
 
     def get_context_data(self, parent_context=None):
-        pages = pages_with_translation_status()
+        pages = translation_rows()
         return {
             "out_of_date": list(
                 pages.filter(translation_status=OUT_OF_DATE).order_by("-behind", "path")[:LIMIT]

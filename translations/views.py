@@ -12,7 +12,10 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page
 
+from pages.report_exports import ReportExportMixin
+
 from .glossary_check import missing_terms
+from .listing import translation_rows
 from .marks import mark_in_step
 from .status import OUT_OF_DATE, STATUSES, pages_with_translation_status
 
@@ -29,7 +32,7 @@ class TranslationsFilterSet(WagtailFilterSet):
         fields = ["translation_status"]
 
 
-class TranslationsReportView(PageReportView):
+class TranslationsReportView(ReportExportMixin, PageReportView):
     page_title = _("Translations")
     header_icon = "globe"
     results_template_name = "translations/admin/translations_results.html"
@@ -38,8 +41,19 @@ class TranslationsReportView(PageReportView):
     filterset_class = TranslationsFilterSet
     # Titles and statuses only: every admin user (translators included) may see what needs translating.
     any_permission_required = None
-    list_export = ["title", "translation_status", "behind", "out_of_date_since", "in_step_at"]
+    list_export = [
+        "guide_title",
+        "title",
+        "translation_title",
+        "translation_status",
+        "behind",
+        "out_of_date_since",
+        "in_step_at",
+    ]
     export_headings = {
+        "guide_title": _("Guide"),
+        "title": _("English page"),
+        "translation_title": _("Spanish page"),
         "translation_status": _("Spanish version"),
         "behind": _("Substantive English changes since"),
         "out_of_date_since": _("Out of date since"),
@@ -53,7 +67,7 @@ class TranslationsReportView(PageReportView):
     }
 
     def get_queryset(self):
-        self.queryset = pages_with_translation_status()
+        self.queryset = translation_rows()
         return super().get_queryset()
 
 

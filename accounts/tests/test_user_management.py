@@ -1,16 +1,17 @@
-"""Site administrators manage people in Settings → Users: invite with a one-time link, assign roles,
-deactivate without losing anyone's work, and every step is in the audit log."""
+"""Site administrators manage people in Settings → Users: invite with a one-time link (sent through a real
+SMTP server, in the person's language), assign roles, deactivate without losing anyone's work, and every step
+is in the audit log."""
 
 import re
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, PageLogEntry, Revision
+from wagtail.users.models import UserProfile
 
 from accounts.roles import EDITORS, MANAGING_EDITORS, SITE_ADMINISTRATORS
 from pages.models import BoardVote, GuidePage, GuideSectionPage
@@ -30,7 +31,7 @@ def site_admin(client):
     return admin
 
 
-def invite(client, username="nora", *groups):
+def invite(client, username="nora", *groups, language=""):
     return client.post(
         reverse("wagtailusers_users:add"),
         {
@@ -39,12 +40,13 @@ def invite(client, username="nora", *groups):
             "first_name": "Nora",
             "last_name": "Nueva",
             "groups": [group.pk for group in groups],
+            "preferred_language": language,
         },
     )
 
 
-def link_in(message):
-    return re.search(r"http://testserver(/admin/password_reset/confirm/\S+)", message.body).group(1)
+def link_in(body):
+    return re.search(r"http://testserver(/admin/password_reset/confirm/\S+)", body).group(1)
 
 
 def sign_in(client, username, password):
@@ -68,7 +70,9 @@ def test_the_add_form_asks_for_no_password(client, site_admin):
     assert 'name="password1"' not in html
 
 
-def test_a_new_user_gets_a_role_and_sets_their_own_password_through_a_one_time_link(client, site_admin):
+def test_a_new_user_gets_a_role_and_sets_their_own_password_through_a_one_time_link(
+    client, site_admin, smtp_server
+):
     editors = Group.objects.get(name=EDITORS)
     response = invite(client, "nora", editors)
     assert response.status_code == 302
@@ -76,11 +80,11 @@ def test_a_new_user_gets_a_role_and_sets_their_own_password_through_a_one_time_l
     assert list(nora.groups.all()) == [editors]
     assert not nora.has_usable_password()
 
-    [message] = mail.outbox
-    assert message.to == ["nora@example.org"]
-    assert "nora" in message.body and "Ada Min" in message.body
-    assert "password" not in message.body.split("http")[0].lower().replace("choose your password", "")
-    link = link_in(message)
+    [(to, subject, body)] = smtp_server.received()
+    assert to == ["nora@example.org"] and subject == "Your account on allsite"
+    assert "nora" in body and "Ada Min" in body
+    assert "password" not in body.split("http")[0].lower().replace("choose your password", "")
+    link = link_in(body)
 
     client.logout()
     assert choose_password(client, link)
@@ -94,7 +98,7 @@ def test_a_new_user_gets_a_role_and_sets_their_own_password_through_a_one_time_l
     assert not choose_password(client, link), "the link works once"
 
 
-def test_creating_and_inviting_are_in_the_audit_log(client, site_admin):
+def test_creating_and_inviting_are_in_the_audit_log(client, site_admin, smtp_server):
     invite(client, "nora")
     nora = User.objects.get(username="nora")
     actions = set(
@@ -105,29 +109,53 @@ def test_creating_and_inviting_are_in_the_audit_log(client, site_admin):
     assert "Invitation to choose a password sent to nora@example.org" in history
 
 
-def test_a_new_invitation_replaces_the_old_link(client, site_admin):
+def test_a_new_invitation_replaces_the_old_link(client, site_admin, smtp_server):
     invite(client, "nora")
     nora = User.objects.get(username="nora")
-    old_link = link_in(mail.outbox[0])
+    old_link = link_in(smtp_server.received()[0][2])
     listing = client.get(reverse("wagtailusers_users:index")).content.decode()
     resend_url = reverse("accounts_resend_invitation", args=[nora.pk])
     assert resend_url in listing
     assert client.get(resend_url).status_code == 200
     assert client.post(resend_url).status_code == 302
-    assert len(mail.outbox) == 2
+    assert len(smtp_server.received()) == 2
     client.logout()
     assert not choose_password(client, old_link)
-    assert choose_password(client, link_in(mail.outbox[1]))
+    assert choose_password(client, link_in(smtp_server.received()[1][2]))
 
 
-def test_only_user_managers_may_send_invitations(client):
+@pytest.mark.parametrize("admin_language", ["en", "es"])
+def test_the_invitation_is_written_in_the_new_users_language_english_by_default(
+    client, site_admin, smtp_server, settings, admin_language
+):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8100"
+    UserProfile.objects.update_or_create(user=site_admin, defaults={"preferred_language": admin_language})
+    assert invite(client, "nora", language="es").status_code == 302
+    assert invite(client, "pedro").status_code == 302  # no language chosen: English, not the admin's
+
+    (_, spanish_subject, spanish), (_, english_subject, english) = smtp_server.received()
+    assert spanish_subject == "Su cuenta en allsite"
+    assert spanish.startswith("Hola, Nora Nueva:") and "Su nombre de usuario es nora." in spanish
+    assert english_subject == "Your account on allsite" and english.startswith("Hello Nora Nueva,")
+    for body in (spanish, english):
+        assert re.search(r"^http://127\.0\.0\.1:8100/admin/password_reset/confirm/\S+$", body, re.M)
+    assert UserProfile.objects.get(user__username="nora").preferred_language == "es"
+
+    # A new invitation follows the language the person has now.
+    UserProfile.objects.filter(user__username="pedro").update(preferred_language="es")
+    pedro = User.objects.get(username="pedro")
+    client.post(reverse("accounts_resend_invitation", args=[pedro.pk]))
+    assert smtp_server.received()[-1][1] == "Su cuenta en allsite"
+
+
+def test_only_user_managers_may_send_invitations(client, smtp_server):
     nora = User.objects.create_user("nora", "nora@example.org")
     managing = User.objects.create_user("managing_only", "m@example.org")
     managing.groups.add(Group.objects.get(name=MANAGING_EDITORS))
     client.force_login(managing)
     response = client.post(reverse("accounts_resend_invitation", args=[nora.pk]))
     assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")  # refused
-    assert mail.outbox == []
+    assert smtp_server.received() == []
 
 
 class UnreachableMailServer(BaseEmailBackend):
@@ -165,7 +193,7 @@ def reviewer_with_history():
 
 
 def test_deactivating_a_user_keeps_their_revisions_votes_and_history(
-    client, site_admin, reviewer_with_history
+    client, site_admin, reviewer_with_history, smtp_server
 ):
     reviewer = reviewer_with_history
     counts = {

@@ -27,7 +27,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.locales",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.UsersConfig",  # wagtail.users with our user and group forms (accounts/apps.py)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -206,7 +206,11 @@ WAGTAIL_SITE_NAME = "allsite"
 # Votes and approvals apply to one revision: an edit during review needs approving again.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_FINISH_WORKFLOW_ACTION = "pages.workflows.publish_approved_workflow_state"
-WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# The address people reach the site at, for the links in emails (invitations, review notices). `make run`
+# passes the host and port it serves; production requires it (production.py).
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL", "").strip().rstrip("/") or "http://127.0.0.1:8000"
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
 # Administrators never type or send passwords: a new user gets an emailed one-time link to set their own

@@ -1,12 +1,13 @@
 """Production: every secret and host comes from the environment; nothing falls back silently."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
-REQUIRED_ENVIRONMENT = ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS")
+REQUIRED_ENVIRONMENT = ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL")
 missing = [name for name in REQUIRED_ENVIRONMENT if not os.environ.get(name, "").strip()]
 if missing:
     raise ImproperlyConfigured(
@@ -17,7 +18,13 @@ DEBUG = False
 SECRET_KEY = os.environ["SECRET_KEY"]
 ALLOWED_HOSTS = [host.strip() for host in os.environ["ALLOWED_HOSTS"].split(",") if host.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS]
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+# Links in emails lead here (read from the environment in base.py): a full address, never a guess.
+address = urlsplit(WAGTAILADMIN_BASE_URL)  # noqa: F405
+if address.scheme not in ("http", "https") or not address.netloc:
+    raise ImproperlyConfigured(
+        f"WAGTAILADMIN_BASE_URL must be the site's address, such as https://guide.example.org, "
+        f"not {WAGTAILADMIN_BASE_URL!r}"  # noqa: F405
+    )
 
 # Where collectstatic puts the hashed, compressed files WhiteNoise serves (far-future cache headers).
 STATIC_ROOT = os.environ.get("STATIC_ROOT") or STATIC_ROOT  # noqa: F405

@@ -59,6 +59,7 @@ def production_environment():
         SECRET_KEY=secrets.token_urlsafe(50),
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/allsite_deploy_check",
         ALLOWED_HOSTS="guide.example.org",
+        WAGTAILADMIN_BASE_URL="https://guide.example.org",
     )
     return env
 

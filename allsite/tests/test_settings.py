@@ -11,6 +11,7 @@ REQUIRED = {
     "SECRET_KEY": "x" * 50,
     "DATABASE_URL": "postgres://user@db:5432/allsite",
     "ALLOWED_HOSTS": "example.org",
+    "WAGTAILADMIN_BASE_URL": "https://example.org",
 }
 
 

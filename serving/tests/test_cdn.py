@@ -18,6 +18,7 @@ PRODUCTION_ENVIRONMENT = {
     "SECRET_KEY": "a-production-like-key-for-this-test",
     "DATABASE_URL": "sqlite:///unused.sqlite3",
     "ALLOWED_HOSTS": "guide.example.org",
+    "WAGTAILADMIN_BASE_URL": "https://guide.example.org",
 }
 
 

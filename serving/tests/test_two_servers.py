@@ -82,6 +82,7 @@ def server_environment(servers_database, tmp_path_factory):
         "SECRET_KEY": uuid.uuid4().hex,
         "DATABASE_URL": servers_database,
         "ALLOWED_HOSTS": "127.0.0.1",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "REDIS_URL": REDIS_URL,
         "STATIC_ROOT": str(static_root),

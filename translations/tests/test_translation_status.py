@@ -164,7 +164,7 @@ def test_report_lists_filters_and_exports_every_english_page(admin_client, engli
 
     export = admin_client.get(url, {"translation_status": "out_of_date", "export": "csv"})
     rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
-    assert [english.title, "Out of date", "1"] in [row[:3] for row in rows[1:]]
+    assert [english.title, "Out of date", "1"] in [[row[column] for column in (1, 3, 4)] for row in rows[1:]]
     assert admin_client.get(url, {"export": "xlsx"}).status_code == 200
 
 

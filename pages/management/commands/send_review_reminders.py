@@ -1,15 +1,14 @@
-"""manage.py send_review_reminders: one email per board member listing their pages due for review."""
+"""manage.py send_review_reminders: one email per board member listing their pages due for review, in their
+language (pages.notifications)."""
 
 from collections import defaultdict
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from pages.models import EditorialBoard, ReviewReminder
+from pages.notifications import send_review_reminder
 from pages.review_status import DUE_SOON_DAYS, due_for_review
 
 
@@ -46,24 +45,7 @@ class Command(BaseCommand):
                 continue
             with transaction.atomic():
                 ReviewReminder.objects.create(user=user, sent_on=today, page_count=len(pages))
-                send_mail(_subject(pages, today), _body(user, pages, today), None, [user.email])
+                send_review_reminder(user, pages, today)
             sent += 1
             self.stdout.write(f"{user.username} <{user.email}>: reminded of {len(pages)} page(s)")
         self.stdout.write(f"{sent} reminder(s) sent." if not dry_run else "Dry run: nothing was sent.")
-
-
-def _subject(pages, today):
-    overdue = sum(1 for page in pages if page.review_due < today)
-    return f"Reviews due: {len(pages)} page(s), {overdue} overdue"
-
-
-def _body(user, pages, today):
-    lines = [f"Hello {user.get_full_name() or user.username},", "", "These pages are due for review:", ""]
-    for page in pages:
-        state = "OVERDUE since" if page.review_due < today else "due"
-        url = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk])
-        lines.append(
-            f"- {page.title} ({page.locale.language_code}, {page.review_board}): {state} {page.review_due}"
-        )
-        lines.append(f"  {url}")
-    return "\n".join(lines)
