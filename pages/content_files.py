@@ -247,7 +247,9 @@ class _BodyParser:
         title = self._require_title(number, title.strip(), "callout")
         if not content:
             raise ContentError(self.path, number, "the callout has no text")
-        body = _markdown_to_rich_text(self.path, content[0][0], "\n".join(line for _, line in content))
+        # The body keeps its blank lines: Markdown needs them between a paragraph and a list.
+        first, last = content[0][0], content[-1][0]
+        body = _markdown_to_rich_text(self.path, first, "\n".join(self.lines[first - 1 : last]))
         return {"type": "callout", "value": {"kind": callout_kind, "title": title, "body": body}}
 
     def _timeline(self, number, rest, content):

@@ -939,6 +939,25 @@ def test_callout_left_open_before_another_block_is_an_error(tmp_path):
     assert_import_fails(folder, "en/20-second-section.md", 10, "never closed")
 
 
+def test_callout_with_a_paragraph_then_a_list_keeps_both(tmp_path, client):
+    files = guide_files()
+    files["en/20-second-section.md"] = (
+        SECTION_TOP + "\n::: callout warning Fever is an emergency\n"
+        "Call the care team right away if your child has a fever.\n\n"
+        "- Take the temperature by mouth.\n- Do not wait until morning.\n\n"
+        "Keep the number on the fridge.\n:::\n"
+    )
+    folder = write_guide(tmp_path / "test-import-guide", files)
+
+    run_import(folder, "--publish")
+
+    second = html_of(client, EN_SECOND_URL)
+    assert "<p>Call the care team right away if your child has a fever.</p>" in second
+    assert "<li>Take the temperature by mouth.</li>" in second
+    assert "<li>Do not wait until morning.</li>" in second
+    assert "<p>Keep the number on the fridge.</p>" in second
+
+
 def test_raw_html_attributes_in_prose_are_refused(tmp_path):
     files = guide_files()
     files["en/20-second-section.md"] = SECTION_TOP + '\n<p onclick="alert(1)">Click me.</p>\n\nMore text.\n'
