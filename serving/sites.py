@@ -11,7 +11,6 @@ from wagtail.models import Site
 
 from .memo import generation_memo
 
-
 # Not pages: the admin, and the health check, which must answer (and name the failing check) without
 # reaching the database first.
 NOT_PAGES = ("/admin/", "/healthz")
