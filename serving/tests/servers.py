@@ -70,7 +70,7 @@ def production_environment(database_url, static_root, **extra):
     inherited = {
         key: value
         for key, value in os.environ.items()
-        if key not in ("FRONTEND_CACHE", "PAGE_CACHE_SECONDS", "RENDER_CACHE", "CI")
+        if key not in ("FRONTEND_CACHE", "PAGE_CACHE_SECONDS", "RENDER_CACHE")
     }
     return {
         **inherited,

@@ -110,7 +110,7 @@ def sqlite_site(django_db_setup, django_db_blocker, tmp_path_factory):
         with sqlite3.connect(database) as copy:
             connection.connection.backup(copy)  # the test database, demo content included, as a file
     environment = {
-        **{key: value for key, value in os.environ.items() if key != "DATABASE_URL"},
+        **{key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "REDIS_URL")},
         "DJANGO_SETTINGS_MODULE": "allsite.settings.dev",
         "DATABASE_URL": f"sqlite:///{database}",
         "ADMIN_USERNAME": "in_step",
