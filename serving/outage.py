@@ -10,6 +10,7 @@ instead (serving/middleware.py); load balancers ask /healthz, which says 503 as 
 import logging
 import sys
 
+from django.conf import settings
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.dispatch import receiver
@@ -41,7 +42,7 @@ class DatabaseOutageMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         fault = getattr(request, "database_fault", None)
-        if fault is None:
+        if fault is None or settings.DEBUG:  # with DEBUG, Django's traceback page, as for any other error
             return response
         logger.warning("Database unavailable, 503 for %s %s: %r", request.method, request.path, fault)
         language = translation.get_language_from_request(request, check_path=True)
