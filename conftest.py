@@ -17,11 +17,51 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 BROWSER_MARKS = [
     pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM_PATH).exists(), reason=f"no Chromium at {CHROMIUM_PATH} (CHROMIUM_PATH)"
-    ),
     pytest.mark.django_db,  # the test database with the session's demo content; browser tests only read it
 ]
+REDIS_URL = os.environ.get("TEST_REDIS_URL", f"redis://127.0.0.1:6379/{os.environ.get('TEST_REDIS_DB', '9')}")
+# In CI a test whose service is missing fails instead of skipping: a green run has run everything.
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "postgresql: needs the suite on PostgreSQL (DATABASE_URL=postgres://…)"
+    )
+    config.addinivalue_line(
+        "markers", "redis: needs Redis at TEST_REDIS_URL (default db TEST_REDIS_DB, or 9)"
+    )
+
+
+def redis_reachable():
+    import redis
+
+    try:
+        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        return False
+
+
+def missing_service(item):
+    """Why `item` cannot run here (a service its marks name is missing), or None."""
+    from django.db import connection
+
+    if item.get_closest_marker("browser") and not Path(CHROMIUM_PATH).exists():
+        return f"no Chromium at {CHROMIUM_PATH} (CHROMIUM_PATH)"
+    if item.get_closest_marker("postgresql") and connection.vendor != "postgresql":
+        return "needs PostgreSQL: set DATABASE_URL=postgres://…"
+    if item.get_closest_marker("redis") and not redis_reachable():
+        return f"Redis cannot be reached at {REDIS_URL}"
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    reason = missing_service(item)
+    if reason and IN_CI:
+        pytest.fail(f"CI=true and this test's service is missing: {reason}", pytrace=False)
+    if reason:
+        pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")

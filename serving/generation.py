@@ -4,7 +4,12 @@ Anything a public page shows that changes (a page published, unpublished, moved,
 glossary term, a translation's status, a board, the search index) replaces the token, so every cached page of every server is out of date at
 once. Simpler than tracking which page shows what, obviously complete, and cheap: publishing is rare.
 
-A token (not a counter) so that a token lost to eviction or a Redis restart never comes back and revives
+A second token keys the last copy of each page, served only while the database is down
+(serving/middleware.py). A publication leaves it alone (an older page is better than none during an
+outage); a page withdrawn (unpublished, deleted, moved or made private) replaces it, so that a withdrawn page
+never comes back from an old copy.
+
+Tokens (not counters) so that a token lost to eviction or a Redis restart never comes back and revives
 pages cached under it.
 """
 
@@ -15,31 +20,43 @@ from django.core.cache import cache
 from django.db import transaction
 
 GENERATION_KEY = "serving:generation"
+LAST_COPIES_KEY = "serving:last-copies"
 logger = logging.getLogger(__name__)
 
 
 def current_generation():
     """The current token, or None when the cache cannot be reached (then nothing is cached or served)."""
-    token = cache.get(GENERATION_KEY)
-    if token is None and cache.add(GENERATION_KEY, uuid.uuid4().hex, None):
-        token = cache.get(GENERATION_KEY)
+    return _current_token(GENERATION_KEY)
+
+
+def last_copies_token():
+    """The token of the pages' last copies, or None when the cache cannot be reached."""
+    return _current_token(LAST_COPIES_KEY)
+
+
+def _current_token(key):
+    token = cache.get(key)
+    if token is None and cache.add(key, uuid.uuid4().hex, None):
+        token = cache.get(key)
     return token
 
 
-def bump_generation():
-    """Out of date: every cached page, now and again when the transaction commits.
+def bump_generation(*, withdrawn=False):
+    """Out of date: every cached page (and, when a page was `withdrawn`, every last copy), now and again
+    when the transaction commits.
 
     Now, so that this process stops serving old pages at once; at commit, so that a page rendered by
     another server between the two (from data not yet committed) is not kept under the new token.
     """
-    _replace_token()
-    transaction.on_commit(_replace_token)
+    keys = (GENERATION_KEY, LAST_COPIES_KEY) if withdrawn else (GENERATION_KEY,)
+    _replace_tokens(keys)
+    transaction.on_commit(lambda: _replace_tokens(keys))
 
 
-def _replace_token():
-    token = uuid.uuid4().hex
-    cache.set(GENERATION_KEY, token, None)
-    if cache.get(GENERATION_KEY) != token:
+def _replace_tokens(keys):
+    tokens = {key: uuid.uuid4().hex for key in keys}
+    cache.set_many(tokens, None)
+    if cache.get_many(keys) != tokens:
         # django-redis returns None instead of raising when the cache is down (IGNORE_EXCEPTIONS): pages
         # cached before the fault may be served until their timeout (PAGE_CACHE_SECONDS) once it is back.
         logger.error("Could not mark cached pages out of date: the cache is unreachable.")

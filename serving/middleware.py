@@ -2,6 +2,10 @@
 
 Sits right after WhiteNoise, so a hit skips sessions, locale, CSRF, auth, routing and rendering. The stored
 response is the one every inner middleware already finished (security headers, CSP, Content-Language).
+
+Each page stored is also kept as its last copy, outside the content generation (PAGE_CACHE_STALE_SECONDS):
+when the page cannot be made because the database is down (a 503 from serving/outage.py), a reader gets
+that copy, marked `X-Page-Cache: stale`, rather than no page at all.
 """
 
 import hashlib
@@ -12,7 +16,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_request
 
-from .generation import current_generation
+from .generation import current_generation, last_copies_token
 
 CACHE_HEADER = "X-Page-Cache"
 # A response that varies on anything else than these cannot be stored under one key per URL and language.
@@ -47,13 +51,31 @@ class PageCacheMiddleware:
             response[CACHE_HEADER] = "hit"
             return get_conditional_response(request, etag=response["ETag"], response=response)
 
+        # Read before the page is made, like the generation: a page withdrawn meanwhile is not kept.
+        last_copy_key = self.last_copy_key(request) if key else None
         response = self.get_response(request)
+        if response.status_code == 503 and last_copy_key:
+            return self.serve_last_copy(request, last_copy_key) or response
         if not self.is_storable(response):
             return response
         self.add_public_headers(response)
         if key and request.method == "GET":
-            cache.set(key, (response.content, list(response.items())), settings.PAGE_CACHE_SECONDS)
+            stored = (response.content, list(response.items()))
+            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+            if last_copy_key:
+                cache.set(last_copy_key, stored, settings.PAGE_CACHE_STALE_SECONDS)
             response[CACHE_HEADER] = "miss"
+        return get_conditional_response(request, etag=response["ETag"], response=response)
+
+    def serve_last_copy(self, request, last_copy_key):
+        """The page as last stored, even from an older generation; None if there is none."""
+        stored = cache.get(last_copy_key)
+        if stored is None:
+            return None
+        response = self.rebuild(stored)
+        response[CACHE_HEADER] = "stale"
+        # Browsers and a CDN must ask again next time: the fresh page is back as soon as the database is.
+        patch_cache_control(response, max_age=0, s_maxage=0, must_revalidate=True)
         return get_conditional_response(request, etag=response["ETag"], response=response)
 
     @staticmethod
@@ -90,10 +112,14 @@ class PageCacheMiddleware:
             response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
 
     @staticmethod
-    def cache_key(request, generation):
+    def cache_key(request, generation, prefix="page"):
         language = get_language_from_request(request, check_path=True)
         where = f"{request.get_host()}|{language}|{request.get_full_path()}"
-        return f"page:{generation}:{hashlib.sha256(where.encode()).hexdigest()}"
+        return f"{prefix}:{generation}:{hashlib.sha256(where.encode()).hexdigest()}"
+
+    def last_copy_key(self, request):
+        token = last_copies_token() if settings.PAGE_CACHE_STALE_SECONDS else None
+        return self.cache_key(request, token, prefix="page-last") if token else None
 
     @staticmethod
     def rebuild(stored):

@@ -11,15 +11,19 @@ from wagtail.models import Site
 
 from .memo import generation_memo
 
+# Not pages: the admin, and the health check, which must answer (and name the failing check) without
+# reaching the database first.
+NOT_PAGES = ("/admin/", "/healthz")
+
 
 class SiteMiddleware:
-    """Sets `request._wagtail_site`, which `Site.find_for_request` returns; not for the admin."""
+    """Sets `request._wagtail_site`, which `Site.find_for_request` returns; not for the admin or /healthz."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.RENDER_CACHE and not request.path_info.startswith("/admin/"):
+        if settings.RENDER_CACHE and not request.path_info.startswith(NOT_PAGES):
             where = (split_domain_port(request._get_raw_host())[0], request.get_port())
             request._wagtail_site = generation_memo(request, "site", where, lambda: site_for_request(request))
         return self.get_response(request)

@@ -6,9 +6,6 @@ from wagtail.models import Page
 from .models import TranslationStatus
 from .status import SOURCE_LANGUAGE
 
-# The value of the "Publish, in step with English" button: it publishes (name action-publish) and marks.
-IN_STEP_ACTION = "in-step"
-
 
 def english_source(page):
     return Page.objects.filter(

@@ -6,12 +6,11 @@ from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
-from wagtail.models import Page
 
 from pages.models import GuidePage, GuideSectionPage
 
 from .dashboard import TranslationsToDoPanel
-from .marks import IN_STEP_ACTION, mark_in_step
+from .publish_in_step import publish_in_step
 from .status import SOURCE_LANGUAGE
 from .views import TranslationsReportView, translation_status_view
 
@@ -32,6 +31,11 @@ def register_translation_urls():
             name="translations_report_results",
         ),
         path("translations/<int:page_id>/", translation_status_view, name="translation_status"),
+        path(
+            "translations/<int:page_id>/publish-in-step/",
+            publish_in_step,
+            name="translations_publish_in_step",
+        ),
     ]
 
 
@@ -57,7 +61,11 @@ def translation_status_button(page, user, view_name, next_url=None):
 
 
 class PublishInStepMenuItem(ActionMenuItem):
-    """Publish and say the translation now matches the live English page (the plain Publish keeps the mark)."""
+    """Publish and say the translation now matches the live English page (the plain Publish keeps the mark).
+
+    The button posts the edit form to `publish_in_step` (publish_in_step.py), which publishes and marks in
+    one transaction.
+    """
 
     label = _("Publish, in step with English")
     name = "action-publish"
@@ -70,17 +78,10 @@ class PublishInStepMenuItem(ActionMenuItem):
             return False
         return self.get_user_page_permissions_tester(context).can_publish()
 
+    def get_url(self, parent_context):
+        return reverse("translations_publish_in_step", args=[parent_context["page"].pk])
+
 
 @hooks.register("register_page_action_menu_item")
 def register_publish_in_step_menu_item():
     return PublishInStepMenuItem()
-
-
-@hooks.register("after_edit_page")
-def mark_in_step_after_publishing(request, page):
-    if (
-        request.method == "POST"
-        and request.POST.get("action-publish") == IN_STEP_ACTION
-        and Page.objects.filter(pk=page.pk, live=True, has_unpublished_changes=False).exists()
-    ):
-        mark_in_step(page, request.user)

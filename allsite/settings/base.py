@@ -54,6 +54,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous public pages from the shared cache: a hit skips everything below (serving/middleware.py).
     "serving.middleware.PageCacheMiddleware",
+    # The database unreachable: 503 with Retry-After in the reader's language, never 500 (serving/outage.py).
+    "serving.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -93,10 +95,22 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "allsite.wsgi.application"
 
-# PostgreSQL (psycopg 3) when DATABASE_URL is set; SQLite in the project folder otherwise.
+# PostgreSQL (psycopg 3) when DATABASE_URL is set; SQLite in the project folder otherwise. Connections are
+# kept for a minute and checked before each request's first query, so that every worker reconnects at once
+# when the database comes back after an outage (instead of failing one request each on a dead connection).
 DATABASES = {
-    "default": dj_database_url.config(default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60)
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
+    )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The admin writes from several requests at once (autosave, editing sessions, a publish): a transaction
+    # takes the write lock when it begins and waits up to 20 s for it, instead of failing with "database is
+    # locked" when a read lock cannot be upgraded.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+else:
+    # An unreachable server fails the request in 5 s (a 503, serving/outage.py), not after the worker timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set: a cache every process shares, so that a published glossary term reaches all
@@ -117,6 +131,8 @@ if os.environ.get("REDIS_URL"):
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", 60))
 PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", 300))
+# How long the last copy of each page is kept, to be served (marked stale) when the database is down.
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", 24 * 60 * 60))
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/healthz")
 PAGE_CACHE_QUERY_PARAMETERS = ("q", "page", "lang", "match", "untranslated")
 # Rendered section bodies in the shared cache and structure lookups in each process, both keyed by the content

@@ -11,9 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from .helpers import on_postgres, published_section, result_urls, results, search
 
 pytestmark = pytest.mark.django_db
-postgres_only = pytest.mark.skipif(
-    not on_postgres(), reason="stemming needs PostgreSQL full-text search; SQLite only matches word starts"
-)
+# Stemming needs PostgreSQL full-text search; SQLite only matches word starts.
+postgres_only = pytest.mark.postgresql
 
 
 def test_intratecal_finds_spanish_pages_and_the_term(client):

@@ -1,14 +1,12 @@
 """Fixtures for the serving tests: the full-page cache switched on, and a real Redis where one is needed."""
 
 import datetime
-import os
 
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-REDIS_DB = int(os.environ.get("TEST_REDIS_DB", "9"))
-REDIS_URL = os.environ.get("TEST_REDIS_URL", f"redis://127.0.0.1:6379/{REDIS_DB}")
+from conftest import REDIS_URL
 
 
 def redis_cache_settings(location):
@@ -19,15 +17,6 @@ def redis_cache_settings(location):
             "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
         }
     }
-
-
-def redis_reachable():
-    import redis
-
-    try:
-        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
-    except redis.RedisError:
-        return False
 
 
 @pytest.fixture
@@ -41,9 +30,7 @@ def page_cache(settings):
 
 @pytest.fixture
 def redis_settings(settings):
-    """The cache on a real Redis (TEST_REDIS_DB, default 9), emptied before and after."""
-    if not redis_reachable():
-        pytest.skip(f"Redis cannot be reached at {REDIS_URL}")
+    """The cache on a real Redis (TEST_REDIS_URL; tests using it are marked `redis`), emptied before and after."""
     settings.CACHES = redis_cache_settings(REDIS_URL)
     settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     cache.clear()
@@ -70,3 +57,13 @@ def spanish_section_out_of_date():
         page=spanish, defaults={"in_step_at": timezone.make_aware(datetime.datetime(2000, 1, 1))}
     )
     return status
+
+
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory):
+    """Static files collected once for every gunicorn server of the session (servers.py)."""
+    from .servers import collect_static
+
+    root = tmp_path_factory.mktemp("static")
+    collect_static(root)
+    return root

@@ -89,7 +89,9 @@ def test_media_goes_to_object_storage_when_a_bucket_is_named():
 
 
 @pytest.mark.django_db
-def test_publishing_a_section_purges_it_its_guide_and_its_siblings(settings):
+def test_publishing_a_section_purges_it_its_guide_and_its_siblings_once_committed(
+    settings, django_capture_on_commit_callbacks
+):
     settings.WAGTAILFRONTENDCACHE = {
         "recording": {"BACKEND": "serving.tests.recording_backend.RecordingBackend"}
     }
@@ -99,7 +101,10 @@ def test_publishing_a_section_purges_it_its_guide_and_its_siblings(settings):
     sections = list(guide.sections())
     section = sections[2]
     section.revision_kind = RevisionKind.MINOR
-    section.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        section.save_revision().publish()
+        # Not yet: a CDN purged before the commit could fetch the old page again and keep it.
+        assert recording_backend.purged == []
 
     purged = set(recording_backend.purged)
     assert section.full_url in purged

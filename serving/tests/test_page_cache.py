@@ -1,5 +1,5 @@
-"""The full-page cache as readers meet it: hits, headers, 304s, what is never cached, and a publication
-shown at once (the other kinds of change: test_invalidation.py)."""
+"""The full-page cache as readers meet it: hits, headers, 304s, what is never cached, a publication shown at
+once (the other kinds of change: test_invalidation.py), and a page's last copy while the database fails."""
 
 import pytest
 
@@ -75,3 +75,27 @@ def test_publishing_the_page_itself_shows_at_once(client):
     page = GuideSectionPage.objects.get(url_path__endswith="/childhood-all/phases-of-treatment/")
     publish(page, summary="A summary published a moment ago.")
     assert "A summary published a moment ago." in read(client, SECTION).content.decode()
+
+
+def test_while_the_database_fails_a_changed_page_comes_from_its_last_copy(client, monkeypatch):
+    """In this process, on any database (the real outage, through gunicorn: test_database_outage.py)."""
+    from django.db import OperationalError, connection
+
+    old = cached_html(client, SECTION)
+    page = GuideSectionPage.objects.get(url_path__endswith="/childhood-all/phases-of-treatment/")
+    publish(page, summary="A summary published before the outage.")
+
+    def refused(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", refused)
+    client.raise_request_exception = False
+    stale = client.get(SECTION)
+    assert (stale.status_code, stale["X-Page-Cache"]) == (200, "stale")
+    assert stale.content.decode() == old
+    unavailable = client.get("/es/lla-infantil/fases-del-tratamiento/")
+    assert (unavailable.status_code, unavailable["Retry-After"], unavailable["Content-Language"]) == (
+        503,
+        "30",
+        "es",
+    )

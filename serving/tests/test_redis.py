@@ -11,7 +11,7 @@ from serving.generation import GENERATION_KEY
 
 from .conftest import redis_cache_settings
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+pytestmark = [pytest.mark.django_db, pytest.mark.redis, pytest.mark.usefixtures("page_cache")]
 
 SECTION = "/en/childhood-all/phases-of-treatment/"
 

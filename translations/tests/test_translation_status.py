@@ -81,8 +81,10 @@ def publish_in_admin(admin_client, page, body=None, in_step=True):
             "change_summary": "Traducción actualizada.",
         }
     )
+    # The two buttons of the page editor: "Publish, in step with English" posts the form to its own view.
     data["action-publish"] = "in-step" if in_step else "action-publish"
-    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    view = "translations_publish_in_step" if in_step else "wagtailadmin_pages:edit"
+    response = admin_client.post(reverse(view, args=[page.pk]), data)
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     return GuideSectionPage.objects.get(pk=page.pk)
 

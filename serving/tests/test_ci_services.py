@@ -1,0 +1,42 @@
+"""Tests name the services they need with a mark (conftest.py): without the service they are skipped, except in
+CI (CI=true, set by .ci/run), where they fail, so that a green run has run everything."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from .servers import ROOT, free_port
+
+NEEDS_REDIS = "serving/tests/test_redis.py::test_pages_are_cached_in_redis"
+NEEDS_POSTGRESQL = "search/tests/test_results.py::test_spanish_stemming"
+
+
+def run_pytest(test, **environment):
+    """pytest on one test in a fresh process (a variable given as None is unset); the service check comes
+    before any database is set up."""
+    inherited = {key: value for key, value in os.environ.items() if key not in environment}
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", test],
+        env={**inherited, **{key: value for key, value in environment.items() if value is not None}},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.mark.parametrize(
+    ("test", "missing", "reason"),
+    [
+        (NEEDS_REDIS, {"TEST_REDIS_URL": f"redis://127.0.0.1:{free_port()}/0"}, "Redis cannot be reached"),
+        (NEEDS_POSTGRESQL, {"DATABASE_URL": None}, "needs PostgreSQL"),
+    ],
+)
+def test_a_test_whose_service_is_missing_is_skipped_but_fails_in_ci(test, missing, reason):
+    skipped = run_pytest(test, **missing, CI=None)
+    assert skipped.returncode == 0 and "1 skipped" in skipped.stdout, skipped.stdout[-2000:]
+    failed = run_pytest(test, **missing, CI="true")
+    assert failed.returncode == 1, failed.stdout[-2000:]
+    assert f"CI=true and this test's service is missing: {reason}" in failed.stdout
