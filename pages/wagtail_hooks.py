@@ -8,8 +8,10 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_views.revisions import RevisionReadersPageViewSet
+from .admin_views.what_changed import what_changed_view
 from .dashboard import ReviewsDuePanel
-from .models import EditorialBoard
+from .models import EditorialBoard, GuidePage, GuideSectionPage, HomePage
 from .views import ReviewDatesReportView
 
 
@@ -79,3 +81,14 @@ def register_review_dates_report_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_reviews_due_panel(request, panels):
     panels.append(ReviewsDuePanel(request.user))
+
+
+@hooks.register("register_admin_viewset")
+def register_revision_readers_page_viewsets():
+    """Our page types' admin views, with history and comparisons open to reviewers and translators."""
+    return [RevisionReadersPageViewSet(model=model) for model in (HomePage, GuidePage, GuideSectionPage)]
+
+
+@hooks.register("register_admin_urls")
+def register_what_changed_url():
+    return [path("pages/<int:page_id>/what-changed/", what_changed_view, name="what_changed")]
