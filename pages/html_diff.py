@@ -24,41 +24,16 @@ DROPPED_ATTRIBUTES = {"id", "aria-labelledby", "aria-describedby", "for"}
 # Elements that identify what they show: a link to another address or another image is another element.
 IDENTITY_ATTRIBUTES = ("href", "src", "alt")
 # Parents whose children must be particular elements (an <ins> cannot stand between <ul> and <li>) ...
-RESTRICTED_PARENTS = {
-    "ul",
-    "ol",
-    "menu",
-    "dl",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "colgroup",
-    "select",
-}
+RESTRICTED_PARENTS = {"ul", "ol", "menu", "dl", "table", "thead", "tbody", "tfoot", "tr", "colgroup"}
 # ... and children that must stay direct children of their parent: these are marked inside instead.
 UNWRAPPABLE = {"li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "colgroup", "col"}
-UNWRAPPABLE |= {"figcaption", "summary", "legend", "option", "optgroup", "source", "track"}
+UNWRAPPABLE |= {"figcaption", "summary", "legend", "source", "track"}
 # A mark around these is shown as a block of its own.
-BLOCK_LEVEL = {
-    "address",
-    "aside",
-    "blockquote",
-    "div",
-    "dl",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-}
-BLOCK_LEVEL |= {"nav", "ol", "p", "pre", "section", "table", "ul"}
+BLOCK_LEVEL = {"address", "aside", "blockquote", "div", "dl", "figure", "h1", "h2", "h3", "h4", "h5", "h6"}
+BLOCK_LEVEL |= {"hr", "nav", "ol", "p", "pre", "section", "table", "ul"}
 SIMILAR_ENOUGH = 0.4  # share of words from which two elements in a changed run count as one element changed
-WORDS = re.compile(r"\s+|[^\s]+")
+WORDS = re.compile(r"^\s+|\S+\s*")  # each word with the spaces after it (and the spaces before the first)
+SHORT_MATCH = 2  # words
 
 
 @dataclass
@@ -152,10 +127,9 @@ def _diff_nodes(old, new, parent_tag):
 
 def _diff_run(old, new, parent_tag):
     """A run of changed nodes: pair what can be paired, mark the rest whole, keeping the old order."""
-    out = []
     if len(old) == len(new) and all(map(_pairable, old, new)):  # one-for-one: a changed cell stays a cell
         return "".join(_diff_pair(a, b, parent_tag) for a, b in zip(old, new, strict=True))
-    next_new = 0
+    out, next_new = [], 0
     for node in old:
         match = _best_match(node, new[next_new:])
         if match is None:
@@ -200,19 +174,44 @@ def _diff_pair(old, new, parent_tag):
 def _diff_text(old, new):
     old_words, new_words = WORDS.findall(old), WORDS.findall(new)
     matcher = difflib.SequenceMatcher(
-        None,
-        [w if w.strip() else " " for w in old_words],
-        [w if w.strip() else " " for w in new_words],
-        False,
+        None, [w.strip() for w in old_words], [w.strip() for w in new_words], False
     )
+    runs = [
+        [operation == "equal", old_words[i1:i2], new_words[j1:j2]]
+        for operation, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
     out = []
-    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
-        if operation == "equal":
-            out.append(escape("".join(new_words[j1:j2]), quote=False))
-            continue
-        out.append(_mark_words("".join(old_words[i1:i2]), "del"))
-        out.append(_mark_words("".join(new_words[j1:j2]), "ins"))
+    for equal, old_run, new_run in _absorb_short_matches(runs):
+        if equal:
+            out.append(escape("".join(new_run), quote=False))
+        else:
+            out.append(_mark_words("".join(old_run), "del"))
+            out.append(_mark_words("".join(new_run), "ins"))
     return "".join(out)
+
+
+def _absorb_short_matches(runs):
+    """A word or two that happen to match inside a rewritten passage ("the", "a") join the changes around them
+    when they are no longer than either change, so that a rewritten sentence reads as one deletion and one
+    insertion, not alternating fragments."""
+    merged = []
+    for run in runs:
+        merged.append(run)
+        while (
+            len(merged) >= 3
+            and not merged[-1][0]
+            and merged[-2][0]
+            and not merged[-3][0]
+            and len(merged[-2][2]) <= min(SHORT_MATCH, _words_changed(merged[-1]), _words_changed(merged[-3]))
+        ):
+            after, between, before = merged.pop(), merged.pop(), merged.pop()
+            merged.append([False, before[1] + between[1] + after[1], before[2] + between[2] + after[2]])
+    return merged
+
+
+def _words_changed(run):
+    _equal, old_words, new_words = run
+    return max(len(old_words), len(new_words))
 
 
 def _mark_words(text, kind):

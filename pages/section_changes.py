@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from wagtail.rich_text import RichText
 
@@ -25,13 +26,13 @@ BLOCK_CONTEXT = {"heading_level": 3}
 class RenderedBlock:
     key: str  # the StreamField block id, or the part's name for a part of one block
     kind: str  # the block type: blocks are paired by position only with blocks of their type
-    html: str
+    html: str  # safe HTML
 
 
 @dataclass
 class Part:
     name: str
-    opening: str  # HTML around the part's blocks, e.g. the key points' heading and list
+    opening: str  # safe HTML around the part's blocks, e.g. the key points' heading and list
     closing: str
     parent_tag: str  # the element the blocks stand in
     blocks: list = field(default_factory=list)
@@ -61,35 +62,33 @@ def family_parts(page, request=None):
     """The page's parts as families see them, rendered in the page's language."""
     context = {**BLOCK_CONTEXT, "request": request, "page": page}
     with translation.override(page.locale.language_code):
-        parts = [
-            Part(
-                "title",
-                "",
-                "",
-                "div",
-                [RenderedBlock("title", "title", format_html("<h2>{}</h2>", page.title))],
-            )
-        ]
+        parts = [single_block_part("title", format_html("<h2>{}</h2>", page.title))]
         if getattr(page, "summary", ""):
-            html = format_html('<p class="lead">{}</p>', page.summary)
-            parts.append(Part("summary", "", "", "div", [RenderedBlock("summary", "summary", html)]))
+            parts.append(single_block_part("summary", format_html('<p class="lead">{}</p>', page.summary)))
         if getattr(page, "intro", ""):
-            html = format_html('<div class="intro">{}</div>', RichText(page.intro))
-            parts.append(Part("intro", "", "", "div", [RenderedBlock("intro", "intro", html)]))
+            parts.append(
+                single_block_part("intro", format_html('<div class="intro">{}</div>', RichText(page.intro)))
+            )
         if hasattr(page, "key_points"):
             opening = format_html('<section class="key-points"><h3>{}</h3><ul>', gettext("Key points"))
             points = [
                 RenderedBlock(point.id, point.block_type, format_html("<li>{}</li>", point.value))
                 for point in page.key_points
             ]
-            parts.append(Part("key_points", opening, "</ul></section>", "ul", points))
+            parts.append(Part("key_points", opening, mark_safe("</ul></section>"), "ul", points))
         if hasattr(page, "body"):
             blocks = [
                 RenderedBlock(block.id, block.block_type, block.render(context=context))
                 for block in page.body
             ]
-            parts.append(Part("body", '<div class="section-body">', "</div>", "div", blocks))
+            parts.append(
+                Part("body", mark_safe('<div class="section-body">'), mark_safe("</div>"), "div", blocks)
+            )
     return parts
+
+
+def single_block_part(name, html):
+    return Part(name, mark_safe(""), mark_safe(""), "div", [RenderedBlock(name, name, html)])
 
 
 def compare_pages(old_page, new_page, request=None):

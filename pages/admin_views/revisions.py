@@ -115,8 +115,6 @@ class ReviewerPageHistoryView(PageHistoryView):
 
     def get_object(self):
         page, self.access = page_for_reader(self.request, self.pk, needed=RevisionAccess.EVERY)
-        if not page.permissions_for_user(self.request.user).can_edit():
-            self.revisions_revert_url_name = None  # reading, not restoring
         return page
 
     @cached_property

@@ -17,6 +17,8 @@ from ..revision_access import RevisionAccess, published_revision_ids, readable_r
 from ..section_changes import compare_pages
 from .revisions import page_for_reader
 
+STATUSES = ("changed", "inserted", "deleted")
+
 
 class RevisionPairForm(forms.Form):
     """Which two revisions to compare ("from" and "to" in the query): revisions the user may read; "from" may be
@@ -37,9 +39,11 @@ class RevisionPairForm(forms.Form):
 
 def describe(revision, page, published):
     """One revision in the lists: when, by whom, and what it is (live, latest, published earlier)."""
-    when = formats.date_format(timezone.localtime(revision.created_at), "DATETIME_FORMAT")
+    when = formats.date_format(timezone.localtime(revision.created_at), "SHORT_DATETIME_FORMAT")
     who = (
-        revision.user.get_full_name() or revision.user.get_username() if revision.user else gettext("(no author)")
+        revision.user.get_full_name() or revision.user.get_username()
+        if revision.user
+        else gettext("(no author)")
     )
     if revision.pk == page.live_revision_id:
         what = gettext("live version")
@@ -94,12 +98,13 @@ def what_changed_view(request, page_id):
     changes = compare_pages(
         old_revision.as_object() if old_revision else None, new_revision.as_object(), request
     )
-    statuses = [change.status for part in changes for change in part.changes]
+    block_changes = [change for part in changes for change in part.changes]
+    counts = {status: sum(change.status == status for change in block_changes) for status in STATUSES}
     context.update(
         old_revision=old_revision,
         new_revision=new_revision,
         parts=changes,
-        counts={status: statuses.count(status) for status in ("changed", "inserted", "deleted")},
+        counts={**counts, "moved": sum(change.moved for change in block_changes)},
         old_label=describe(old_revision, page, published) if old_revision else None,
         new_label=describe(new_revision, page, published),
         compare_url=reverse(
