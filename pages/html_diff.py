@@ -185,7 +185,12 @@ def _diff_text(old, new):
         if equal:
             out.append(escape("".join(new_run), quote=False))
         else:
-            out.append(_mark_words("".join(old_run), "del"))
+            deleted = "".join(old_run)
+            if out and deleted.strip() and not out[-1][-1:].isspace():
+                deleted = (
+                    " " + deleted
+                )  # the new text ends a sentence where a deleted one began: keep them apart
+            out.append(_mark_words(deleted, "del"))
             out.append(_mark_words("".join(new_run), "ins"))
     return "".join(out)
 
