@@ -55,7 +55,8 @@ class AwaitingReviewPanel(Component):
             return None
         task = state.task.specific
         row = {"obj": obj, "task_state": state, "task": task, "actions": task.get_actions(obj, self.user)}
-        if isinstance(obj, Page):
+        row["is_page"] = isinstance(obj, Page)
+        if row["is_page"]:
             row["urls"] = {
                 name: f"wagtailadmin_pages:{name}"
                 for name in ("workflow_action", "workflow_preview", "revisions_compare")

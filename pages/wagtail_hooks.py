@@ -9,9 +9,11 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_views.revisions import RevisionReadersPageViewSet
+from .admin_views.what_changed import what_changed_view
 from .dashboard import AwaitingReviewPanel, ReviewsDuePanel
 from .importer import IMPORT_LOG_ACTION
-from .models import BoardVote, EditorialBoard
+from .models import BoardVote, EditorialBoard, GuidePage, GuideSectionPage, HomePage
 from .views import ReviewDatesReportView
 from .vote_views import vote_recorded
 
@@ -100,3 +102,14 @@ def confirm_vote_made_in_the_editor(request, page):
     )
     if vote is not None and vote.revision_id == page.get_latest_revision().pk:
         messages.success(request, vote.confirmation())
+
+
+@hooks.register("register_admin_viewset")
+def register_revision_readers_page_viewsets():
+    """Our page types' admin views, with history and comparisons open to reviewers and translators."""
+    return [RevisionReadersPageViewSet(model=model) for model in (HomePage, GuidePage, GuideSectionPage)]
+
+
+@hooks.register("register_admin_urls")
+def register_what_changed_url():
+    return [path("pages/<int:page_id>/what-changed/", what_changed_view, name="what_changed")]
