@@ -343,6 +343,7 @@ def test_the_dashboard_offers_labelled_actions_first_then_shows_the_members_vote
     row = before[awaiting:]
     assert ">Approve<span" in row and ">Request changes<span" in row
     assert "0 of 2 approvals" in row
+    assert reverse("what_changed", args=[review.section.pk]) in row
 
     vote(client, member, review)
     after = dashboard(client, member)
