@@ -29,7 +29,7 @@ def test_read_a_section_in_english_then_switch_to_spanish(page, demo_site):  # n
 
 def test_open_and_close_a_glossary_word_with_the_mouse_and_the_keyboard(page, demo_site):  # noqa: F811
     page.goto(demo_site.url + SECTION_ES)
-    term = page.locator(".section-body .glossary-button").first
+    term = page.locator(".section-body .glossary-term").first
     panel = page.locator(f"#{term.get_attribute('aria-controls')}")
 
     term.click()
