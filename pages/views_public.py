@@ -5,8 +5,8 @@ import logging
 from django.conf import settings
 from django.http import HttpResponseServerError
 from django.shortcuts import redirect, render
-from django.templatetags.static import static
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET, require_safe

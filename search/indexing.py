@@ -107,7 +107,7 @@ def term_entries(terms):
             if not name:
                 continue
             with translation.override(language):
-                url = reverse("glossary:term", kwargs={"slug": term.slug})
+                url = reverse("glossary:term", kwargs={"slug": term.slug_in(language)})
             definition = get_text_for_indexing(getattr(term, f"definition_{language}") or "")
             entries.append(
                 _entry(

@@ -157,6 +157,9 @@ def test_the_sitemap_lists_the_glossary_in_both_languages(client):
             assert alternates[language] == "http://testserver" + entry.url
             assert set(alternates) == set(term.entries)
     assert urls["http://testserver/es/glosario/"]["en"] == "http://testserver/en/glossary/"
+    assert urls["http://testserver/en/glossary/minimal-residual-disease/"]["es"] == (
+        "http://testserver/es/glosario/enfermedad-residual-minima/"  # Spanish pages have Spanish slugs
+    )
     # Each letter's page, in the languages with terms under that letter; the first letter is the front page.
     assert urls["http://testserver/es/glosario/letra/b/"] == {
         "en": "http://testserver/en/glossary/letter/b/",
