@@ -81,6 +81,18 @@
     else openTermPanel(term);
   }
 
+  // Where the definition opens: after the term, past the end of bold or italic text it closes and past
+  // punctuation right after it, so that ")," or "." stays on the term's line, not after the panel.
+  function panelPlace(link) {
+    let node = link;
+    while (!node.nextSibling && node.parentElement.matches('b, strong, em, i')) node = node.parentElement;
+    const next = node.nextSibling;
+    const closing = next && next.nodeType === Node.TEXT_NODE && next.textContent.match(/^[^\s\p{L}\p{N}]+/u);
+    if (!closing) return node;
+    if (closing[0].length < next.textContent.length) next.splitText(closing[0].length);
+    return next;
+  }
+
   function enhance(link, index) {
     const panel = element('span', 'glossary-panel');
     panel.id = `glossary-panel-${index}`;
@@ -98,7 +110,7 @@
       event.preventDefault(); // a button opens with Space; a link would scroll the page
       toggle(term);
     });
-    link.after(panel);
+    panelPlace(link).after(panel);
   }
 
   document.querySelectorAll('a.glossary-term[data-glossary-api]').forEach(enhance);
