@@ -11,12 +11,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from glossary import urls as glossary_urls
 from pages.sitemaps import SITEMAPS
-from pages.views_public import robots_txt
+from pages.views_public import favicon, robots_txt
 from serving.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

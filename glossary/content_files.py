@@ -14,7 +14,7 @@ from .models import LANGUAGES
 from .text import markdown_definition
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TOP_KEYS = {"slug", "related", *LANGUAGES}
+TOP_KEYS = {"slug", "slug_es", "related", *LANGUAGES}
 LANGUAGE_KEYS = {"name", "pronunciation", "abbreviations", "other_names", "definition"}
 KEY_LINE = re.compile(r"^(?P<indent>\s*)(?P<key>[A-Za-z_][\w-]*)\s*:")
 
@@ -54,6 +54,10 @@ def read_term_file(path):
         problem("slug", f"'slug' must be lowercase letters, digits and hyphens, not {slug!r}")
     elif slug != path.stem:
         problem("slug", f"the slug '{slug}' must be the file name ('{path.stem}.md')")
+    slug_es = meta.get("slug_es") or ""  # optional: made from the Spanish name when the term is published
+    if slug_es and (not isinstance(slug_es, str) or not SLUG_PATTERN.match(slug_es)):
+        problem("slug_es", f"'slug_es' must be lowercase letters, digits and hyphens, not {slug_es!r}")
+        slug_es = ""
     related = meta.get("related") or []
     if not isinstance(related, list) or not all(
         isinstance(item, str) and SLUG_PATTERN.match(item) for item in related
@@ -107,7 +111,12 @@ def read_term_file(path):
     if problems:
         raise GlossaryImportError(problems)
     return TermData(
-        slug=slug, source=f"{path}:1", fields=fields, related=related, locations=_field_locations(locations)
+        slug=slug,
+        slug_es=slug_es,
+        source=f"{path}:1",
+        fields=fields,
+        related=related,
+        locations=_field_locations(locations),
     )
 
 

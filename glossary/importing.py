@@ -35,6 +35,7 @@ class TermData:
     fields: dict  # the IMPORTED_FIELDS that the source sets; definitions already rich-text HTML
     related: list = field(default_factory=list)
     locations: dict = field(default_factory=dict)  # key -> "path:line"
+    slug_es: str = ""  # the Spanish page's slug if the source gives one; else made from the Spanish name
 
     def where(self, key):
         return self.locations.get(key, self.source)
@@ -59,6 +60,7 @@ def check_terms(terms):
 
     imported = {term.slug for term in terms}
     existing = GlossaryTerm.objects.exclude(slug__in=imported)
+    problems += _spanish_slug_problems(terms, existing)
     for language in LANGUAGES:
         owners = {}  # folded name or other name -> (slug, where)
         for slug, name, other_names in existing.values_list(
@@ -88,6 +90,30 @@ def check_terms(terms):
                 problems.append((term.where("related"), "a term cannot be related to itself"))
             elif slug not in known:
                 problems.append((term.where("related"), f"related term '{slug}' is not in the glossary"))
+    return problems
+
+
+def _spanish_slug_problems(terms, existing):
+    """A Spanish slug given twice, taken by another term, or different from the one a term already has."""
+    problems = []
+    owners = dict(existing.exclude(slug_es=None).values_list("slug_es", "slug"))
+    stored = dict(
+        GlossaryTerm.objects.filter(slug__in=[term.slug for term in terms])
+        .exclude(slug_es=None)
+        .values_list("slug", "slug_es")
+    )
+    for term in terms:
+        if not term.slug_es:
+            continue
+        where = term.where("slug_es")
+        if stored.get(term.slug, term.slug_es) != term.slug_es:
+            problems.append(
+                (where, f"the term's Spanish slug is '{stored[term.slug]}' and cannot change: links use it")
+            )
+        elif owners.setdefault(term.slug_es, term.slug) != term.slug:
+            problems.append(
+                (where, f"the Spanish slug '{term.slug_es}' is also used by '{owners[term.slug_es]}'")
+            )
     return problems
 
 
@@ -123,7 +149,7 @@ def write_terms(terms, publish=False, user=None, create_only=False):
         rows = GlossaryTerm.objects.in_bulk([term.slug for term in terms], field_name="slug")
         # New terms first get a draft row, so that related terms can point at them.
         report.created = GlossaryTerm.objects.bulk_create(
-            GlossaryTerm(slug=term.slug, live=False, **_values(term))
+            GlossaryTerm(slug=term.slug, slug_es=term.slug_es or None, live=False, **_values(term))
             for term in terms
             if term.slug not in rows
         )
@@ -147,6 +173,9 @@ def _write_term(row, term, related_ids, publish, user, report):
     before = None if is_new else _fingerprint(latest)
     for name, value in _values(term).items():
         setattr(latest, name, value)
+    if term.slug_es and not row.slug_es:  # a Spanish slug the term did not have yet (checked: never a change)
+        row.slug_es = latest.slug_es = term.slug_es
+        row.save(update_fields=["slug_es"])
     latest.related_links = [
         GlossaryTermRelation(related_id=related_ids[slug], sort_order=order)
         for order, slug in enumerate(term.related)

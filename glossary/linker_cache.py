@@ -5,8 +5,8 @@ whole-guide page's. The key holds the content generation (serving/generation.py:
 published, moved or deleted, or a term, image, document, site or locale changes, which covers the page links
 and images a body shows), the glossary version (also replaced by bulk imports, which send no signals), a hash
 of the stored body itself (so a page saved without publishing is no exception) and how it is shown (language,
-heading level, anchor prefix). Previews are never cached, nor anything when the cache cannot be reached or
-settings.RENDER_CACHE is off.
+heading level, anchor prefix, questions left for the end of the whole guide). Previews are never cached, nor
+anything when the cache cannot be reached or settings.RENDER_CACHE is off.
 """
 
 import hashlib

@@ -42,6 +42,16 @@ class GlossaryTerm(
             "Part of the term's web address. Made from the English name if left empty; never changes."
         ),
     )
+    slug_es = models.SlugField(
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        verbose_name=_("Spanish slug"),
+        help_text=_(
+            "Part of the term's Spanish web address. Made from the Spanish name if left empty; never changes."
+        ),
+    )
     name = models.CharField(max_length=200, verbose_name=_("name"))
     pronunciation = models.CharField(
         max_length=200,
@@ -107,13 +117,20 @@ class GlossaryTerm(
         ]
         return forms
 
+    def slug_in(self, language):
+        """The slug of the term's page in a language: the Spanish page has its own (slug_es) once it has one."""
+        return getattr(self, f"slug_{language}", None) or self.slug
+
     def clean(self):
         super().clean()
         errors = {}
         if self.pk:
-            stored = type(self).objects.filter(pk=self.pk).values_list("slug", flat=True).first()
-            if stored and stored != self.slug:
-                errors["slug"] = _("The slug cannot change: links to this term use it.")
+            stored = type(self).objects.filter(pk=self.pk).values("slug", "slug_es").first() or {}
+            if stored.get("slug_es") and not self.slug_es:  # left empty: the one it has
+                self.slug_es = stored["slug_es"]
+            for name in ("slug", "slug_es"):
+                if stored.get(name) and stored[name] != getattr(self, name):
+                    errors[name] = _("The slug cannot change: links to this term use it.")
         if self.image_id and not (self.image_alt_text_en or "").strip():
             errors["image_alt_text_en"] = _("Describe the image for people who cannot see it.")
         if self.name_es and not (self.definition_es or "").strip():
@@ -127,7 +144,16 @@ class GlossaryTerm(
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self.name_en or "term", exclude_pk=self.pk)
+        if not self.slug_es:  # blank in a form is "none yet", not an empty slug that only one term could have
+            name_es = (self.name_es or "").strip()
+            self.slug_es = unique_slug(name_es, exclude_pk=self.pk, field="slug_es") if name_es else None
         super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        """A revision restored (published, reverted) keeps the Spanish slug the term has: it never changes."""
+        obj = super().with_content_json(content)
+        obj.slug_es = self.slug_es or obj.slug_es
+        return obj
 
 
 class GlossaryTermRelation(Orderable):
@@ -163,10 +189,11 @@ class TermOccurrence(models.Model):
         return f"{self.term_id} in page {self.page_id}"
 
 
-def unique_slug(name, exclude_pk=None):
+def unique_slug(name, exclude_pk=None, field="slug"):
+    """A slug made from `name` (accents dropped: "mínima" -> "minima") that no other term has in `field`."""
     base = slugify(name)[:90] or "term"
     slug, number = base, 2
-    while GlossaryTerm.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+    while GlossaryTerm.objects.filter(**{field: slug}).exclude(pk=exclude_pk).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
 

@@ -38,7 +38,7 @@ class Entry:
     """One term in one language, ready to show; what is derived from it is computed once per snapshot."""
 
     term_id: int
-    slug: str
+    slug: str  # of its page in this language (a Spanish page has a Spanish slug)
     language: str
     name: str
     pronunciation: str
@@ -80,7 +80,7 @@ class Entry:
 @dataclass
 class Term:
     id: int
-    slug: str
+    slug: str  # the concept's: its English page and the JSON API
     image_id: int | None
     image_alt: dict
     related_ids: tuple
@@ -101,7 +101,15 @@ class Glossary:
     built_at: float = field(default_factory=time.monotonic)
 
     def __post_init__(self):
-        self.by_slug = {term.slug: term for term in self.terms.values()}
+        self.by_slug = {term.slug: term for term in self.terms.values()}  # the concept's (English) slug
+        self._by_address = {}
+
+    def term_at(self, language, slug):
+        """The term whose page in `language` has this slug (Spanish pages use Spanish slugs), or None."""
+        if language not in self._by_address:
+            self._by_address[language] = {entry.slug: entry.term_id for entry in self.entries(language)}
+        term_id = self._by_address[language].get(slug)
+        return self.terms[term_id] if term_id is not None else None
 
     def entries(self, language):
         """Every entry of a language in dictionary order."""
@@ -256,10 +264,11 @@ def build(version):
             name = (getattr(row, f"name_{language}") or "").strip()
             if not name:
                 continue
-            url, api_url = (pattern.replace(SLUG_PLACEHOLDER, row.slug) for pattern in url_patterns[language])
+            slug = row.slug_in(language)
+            url, api_url = (pattern.replace(SLUG_PLACEHOLDER, slug) for pattern in url_patterns[language])
             entries[language] = Entry(
                 term_id=row.pk,
-                slug=row.slug,
+                slug=slug,
                 language=language,
                 name=name,
                 pronunciation=(getattr(row, f"pronunciation_{language}") or "").strip(),

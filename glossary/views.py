@@ -138,22 +138,29 @@ def _page_of(request, entries):
         raise Http404 from error
 
 
-def _in_each_language(url_name, *args, languages=LANGUAGES):
+def _in_each_language(url_name):
     """{language: URL} of a glossary view in each language, for the switcher and hreflang alternates."""
     urls = {}
-    for code in languages:
+    for code in LANGUAGES:
         with translation.override(code):
-            urls[code] = reverse(url_name, args=args)
+            urls[code] = reverse(url_name)
     return urls
 
 
 @require_GET
 def term_detail(request, slug):
-    """One term: both languages, related terms, and the guide sections that use it."""
+    """One term: both languages, related terms, and the guide sections that use it.
+
+    A Spanish page's address has the Spanish slug; its earlier address, with the English slug, redirects
+    there for good.
+    """
     language = _reader_language()
     glossary = current_glossary(request)
-    term = glossary.by_slug.get(slug)
-    if term is None or language not in term.entries:
+    term = glossary.term_at(language, slug)
+    if term is None:
+        earlier = glossary.by_slug.get(slug)
+        if earlier is not None and language in earlier.entries:
+            return redirect(earlier.entries[language].url, permanent=True)
         raise Http404
     related = [glossary.entry(term_id, language) for term_id in term.related_ids]
     image = get_image_model().objects.filter(pk=term.image_id).first() if term.image_id else None
@@ -173,9 +180,7 @@ def term_detail(request, slug):
             "image_alt": term.image_alt.get(language) or term.image_alt.get("en", ""),
             "language_urls": {
                 **_in_each_language("glossary:index"),
-                **_in_each_language(
-                    "glossary:term", slug, languages=[c for c in LANGUAGES if c in term.entries]
-                ),
+                **{code: entry.url for code, entry in term.entries.items()},
             },
         },
     )
@@ -259,12 +264,15 @@ def api_search(request):
 
 @require_GET
 def api_term(request, slug):
-    """GET /api/glossary/<slug>/?lang=en|es|both — one term; a language it lacks is null."""
+    """GET /api/glossary/<slug>/?lang=en|es|both — one term; a language it lacks is null.
+
+    The slug is the term's own or, as in each entry's `api_url`, its slug in the language asked for.
+    """
     wanted = request.GET.get("lang", "both")
     if wanted not in (*LANGUAGES, "both"):
         return _json(request, {"error": f"lang must be one of: {', '.join(LANGUAGES)}, both"}, status=400)
     glossary = current_glossary(request)
-    term = glossary.by_slug.get(slug)
+    term = _term_for_api(glossary, slug, wanted)
     if term is None:
         return _json(request, {"error": f"no glossary term '{slug}'"}, status=404)
     languages = LANGUAGES if wanted == "both" else (wanted,)
@@ -277,3 +285,11 @@ def api_term(request, slug):
             },
         },
     )
+
+
+def _term_for_api(glossary, slug, wanted):
+    """The term by its slug in the language asked for, else by its own slug, else by its slug in any language."""
+    if wanted in LANGUAGES and (term := glossary.term_at(wanted, slug)):
+        return term
+    others = (glossary.term_at(code, slug) for code in LANGUAGES)
+    return glossary.by_slug.get(slug) or next(filter(None, others), None)

@@ -86,7 +86,7 @@ class GlossaryTermViewSet(SnippetViewSet):
         side_by_side("abbreviations", _("Abbreviations")),
         side_by_side("other_names", _("Other names")),
         side_by_side("definition", _("Definition")),
-        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("slug"), FieldPanel("slug_es")]),
         MultipleChooserPanel("related_links", chooser_field_name="related", heading=_("Related terms")),
         MultiFieldPanel(
             [FieldPanel("image"), side_by_side("image_alt_text", _("Image alternative text"))],

@@ -6,6 +6,7 @@ Wagtail keeps one page tree per language, so a page's alternates are the live pa
 
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.urls import reverse
+from django.utils.translation import get_language
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Locale, Page
 
@@ -68,7 +69,7 @@ class GlossarySitemap(DjangoSitemap):
             [("index", None, GLOSSARY_LANGUAGES)]
             + [("letter", letter, tuple(languages)) for letter, languages in letters.items()]
             + [
-                ("term", term.slug, tuple(term.entries))
+                ("term", term.id, tuple(term.entries))
                 for term in sorted(glossary.terms.values(), key=lambda term: term.slug)
             ]
         )
@@ -82,7 +83,7 @@ class GlossarySitemap(DjangoSitemap):
             return reverse("glossary:index")
         if kind == "letter":
             return letter_url(key, first=None)
-        return reverse("glossary:term", args=[key])
+        return current_glossary().entry(key, get_language()).url  # a Spanish page has a Spanish slug
 
 
 # The sections of sitemap.xml, for wagtail.contrib.sitemaps.views.sitemap (which passes it the request).

@@ -1,14 +1,15 @@
-"""Public views outside the page tree: robots.txt and the server error page."""
+"""Public views outside the page tree: robots.txt, /favicon.ico and the server error page."""
 
 import logging
 
 from django.conf import settings
 from django.http import HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,15 @@ def robots_txt(request):
         {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
         content_type="text/plain; charset=utf-8",
     )
+
+
+@require_safe
+def favicon(request):
+    """/favicon.ico, asked for by browsers on what has no <link rel="icon"> (JSON, sitemap.xml): the static icon.
+
+    A temporary redirect, so that the content-hashed static name can change with the icon.
+    """
+    return redirect(static("favicon.ico"))
 
 
 def server_error(request):

@@ -22,7 +22,7 @@ from serving.generation import bump_generation
 
 from .configs import config_for, uses_postgres
 from .models import Kind, SearchEntry
-from .text import clean_text, fold, names_field
+from .text import as_sentences, clean_text, fold, names_field
 
 PAGE_KINDS = {GuidePage: Kind.GUIDE, GuideSectionPage: Kind.SECTION}
 
@@ -77,6 +77,7 @@ def page_entries(pages):
                 language=languages[page.locale_id],
                 kind=kind,
                 page=page,
+                guide_id=guide.pk if guide else page.pk,
                 title=page.title,
                 url=page.get_url() or "",
                 guide_title=guide.title if guide else "",
@@ -107,7 +108,7 @@ def term_entries(terms):
             if not name:
                 continue
             with translation.override(language):
-                url = reverse("glossary:term", kwargs={"slug": term.slug})
+                url = reverse("glossary:term", kwargs={"slug": term.slug_in(language)})
             definition = get_text_for_indexing(getattr(term, f"definition_{language}") or "")
             entries.append(
                 _entry(
@@ -127,7 +128,7 @@ def term_entries(terms):
 def _entry(*, title, keywords, texts, **fields):
     title = clean_text(title)[:255]
     keywords = "\n".join(clean_text(keyword) for keyword in keywords)
-    text = clean_text(" ".join(texts))
+    text = as_sentences(texts)
     return SearchEntry(
         title=title,
         keywords=keywords,

@@ -31,6 +31,14 @@ class SearchEntry(models.Model):
     term = models.ForeignKey(
         "glossary.GlossaryTerm", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    guide = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The guide a guide or section belongs to (itself for a guide), for the guide filter.",
+    )
     title = models.CharField(max_length=255)
     url = models.TextField()
     guide_title = models.CharField(max_length=255, blank=True)

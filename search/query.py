@@ -50,7 +50,7 @@ class Result:
 class Search:
     language: str
     ranked: object  # the matches' ids, best first: an ordered, lazy queryset
-    key: tuple = ()  # (language, query, term names): what the memo knows the search by
+    key: tuple = ()  # (language, query, term names, guide): what the memo knows the search by
     words: tuple = ()  # SQLite: folded words of the query and its expansions, for snippets
     search_query: object = None  # PostgreSQL: the tsquery, for ts_headline
 
@@ -137,19 +137,22 @@ def term_names_for(glossary, language, query):
     return aliases.get(" ".join(query_words(query)), [])
 
 
-def find(language, query, term_names=()):
-    """The reader's language's rows matching `query` or one of `term_names`."""
-    found = (_full_text if uses_postgres() else _folded)(language, query, term_names)
-    return replace(found, key=(language, query, tuple(term_names)))
+def find(language, query, term_names=(), guide_id=None):
+    """The reader's language's rows matching `query` or one of `term_names`; only one guide's if `guide_id`."""
+    rows = SearchEntry.objects.filter(language=language)
+    if guide_id is not None:
+        rows = rows.filter(guide_id=guide_id)
+    found = (_full_text if uses_postgres() else _folded)(rows, language, query, term_names)
+    return replace(found, key=(language, query, tuple(term_names), guide_id))
 
 
-def _full_text(language, query, term_names):
+def _full_text(rows, language, query, term_names):
     config = config_for(language)
     search_query = SearchQuery(query, config=config, search_type="websearch")
     for name in term_names:
         search_query |= SearchQuery(name, config=config, search_type="phrase")
     ranked = (
-        SearchEntry.objects.filter(language=language, search_vector=search_query)
+        rows.filter(search_vector=search_query)
         .annotate(
             exact=_exact(query),
             rank=SearchRank(F("search_vector"), search_query, normalization=Value(1)),
@@ -160,15 +163,14 @@ def _full_text(language, query, term_names):
     return Search(language=language, ranked=ranked, search_query=search_query)
 
 
-def _folded(language, query, term_names):
+def _folded(rows, language, query, term_names):
     alternatives = [words for words in (query_words(query), *map(query_words, term_names)) if words]
-    entries = SearchEntry.objects.filter(language=language)
     if not alternatives:
-        return Search(language=language, ranked=entries.none().values_list("pk", flat=True))
+        return Search(language=language, ranked=rows.none().values_list("pk", flat=True))
     matches = reduce(or_, (_all_words("folded", words) for words in alternatives))
     title_matches = reduce(or_, (_all_words("folded_names", words) for words in alternatives))
     ranked = (
-        entries.filter(matches)
+        rows.filter(matches)
         .annotate(
             exact=_exact(query),
             rank=Case(When(title_matches, then=1), default=0, output_field=IntegerField()),

@@ -17,6 +17,7 @@ MARK_START, MARK_STOP = "\ue000", "\ue001"
 MARKED = re.compile(f"{MARK_START}([^{MARK_START}{MARK_STOP}]*){MARK_STOP}")
 WORD = re.compile(r"\w+")
 SNIPPET_LENGTH = 240
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")  # a full stop, maybe inside quotes or brackets
 # Without stemming (SQLite), a word of more letters also finds longer words it starts ("treatment" finds
 # "treatments"); a shorter one only itself, so that "LLA" does not find "llamar".
 SHORT_WORD = 3
@@ -30,6 +31,13 @@ def clean_text(text):
         for char in text
     )
     return " ".join(text.split())
+
+
+def as_sentences(pieces):
+    """Pieces of a page's text (headings, key points, paragraphs) as one text in which each piece ends a
+    sentence, so that a snippet does not run a heading into what follows ("…por fases El tratamiento…")."""
+    pieces = (clean_text(piece) for piece in pieces)
+    return " ".join(piece if SENTENCE_END.search(piece) else f"{piece}." for piece in pieces if piece)
 
 
 def clean_query(raw):

@@ -115,7 +115,27 @@ def source_changed_since_translation(page, request, ancestors=None):
         ),
         None,
     )
-    if own is None or source is None or source.pk == page.pk or source.last_substantive is None:
+    return _behind(own, source)
+
+
+def sections_behind_their_source(sections, request):
+    """{section pk: (English page row, date of its last substantive publication)} of the translated sections
+    whose English page changed since they were translated: one query for them all (the whole guide)."""
+    keys = tuple(section.translation_key for section in sections)
+    rows = generation_memo(request, "translation-rows", keys, lambda: live_translations(keys))
+    own = {row.pk: row for row in rows}
+    sources = {row.translation_key: row for row in rows if row.locale.language_code == settings.LANGUAGE_CODE}
+    behind = {}
+    for section in sections:
+        changed = _behind(own.get(section.pk), sources.get(section.translation_key))
+        if changed is not None:
+            behind[section.pk] = changed
+    return behind
+
+
+def _behind(own, source):
+    """(source, its last substantive publication) if that came after `own`'s in-step mark, else None."""
+    if own is None or source is None or source.pk == own.pk or source.last_substantive is None:
         return None
     if own.in_step_at is not None and source.last_substantive <= own.in_step_at:
         return None

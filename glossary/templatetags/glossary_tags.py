@@ -41,6 +41,7 @@ class GlossaryTermsNode(template.Node):
                 getattr(section, "link_glossary_terms", False),
                 context.get("heading_level"),
                 context.get("anchor_prefix"),
+                context.get("questions_gathered"),
             )
             key = body_key(context.get("request"), section.body, *shown_as)
         return mark_safe(cached_body(key, lambda: self.link(context, section)))  # noqa: S308 (rendered HTML)

@@ -33,12 +33,12 @@ def test_search_in_spanish_ignores_accents(client, term):
     assert data["lang"] == "es" and data["count"] == 1
     assert data["results"] == [
         {
-            "slug": "quorb-marrow",
+            "slug": "medula-quorbica",  # the Spanish page's, made from the Spanish name
             "name": "médula quórbica",
             "abbreviations": ["MQ"],
             "other_names": [],
-            "url": "/es/glosario/quorb-marrow/",
-            "api_url": "/api/glossary/quorb-marrow/?lang=es",
+            "url": "/es/glosario/medula-quorbica/",
+            "api_url": "/api/glossary/medula-quorbica/?lang=es",
         }
     ]
 
@@ -65,6 +65,15 @@ def test_one_term_in_both_languages_by_default(client, term):
     data = client.get("/api/glossary/quorb-marrow/").json()
     assert data["translations"]["es"]["name"] == "médula quórbica"
     assert data["translations"]["en"]["name"] == "quorb marrow"
+
+
+def test_a_term_is_found_by_its_spanish_slug_too(client, term):
+    """Each Spanish entry's api_url names its Spanish slug; the term's own slug keeps working."""
+    spanish = client.get("/api/glossary/medula-quorbica/", {"lang": "es"}).json()
+    assert spanish["slug"] == "quorb-marrow"
+    assert spanish["translations"]["es"]["url"] == "/es/glosario/medula-quorbica/"
+    assert client.get("/api/glossary/quorb-marrow/", {"lang": "es"}).json() == spanish
+    assert client.get("/api/glossary/medula-quorbica/").json()["translations"]["en"]["name"] == "quorb marrow"
 
 
 def test_a_missing_translation_is_null(client):
@@ -113,9 +122,9 @@ def expected_slugs(language, query, match):
         )
         key = fold(name).replace("ñ", "n~")
         if hit(name):
-            on_name.append((key, term.slug))
+            on_name.append((key, term.slug_in(language)))
         elif any(hit(other) for other in others):
-            on_other.append((key, term.slug))
+            on_other.append((key, term.slug_in(language)))
     return [slug for _key, slug in sorted(on_name)] + [slug for _key, slug in sorted(on_other)]
 
 

@@ -62,7 +62,7 @@ def test_import_creates_drafts_for_review(tmp_path):
 def test_import_with_publish_makes_terms_live_and_importing_again_changes_nothing(tmp_path, client):
     path = write_csv(tmp_path, *GOOD_ROWS)
     assert "2 published" in import_csv(path, "--publish")
-    assert client.get("/es/glosario/zorp-index/").status_code == 200
+    assert client.get("/es/glosario/indice-zorp/").status_code == 200  # a Spanish slug from the Spanish name
     revisions = dict(GlossaryTerm.objects.values_list("slug", "latest_revision_id"))
 
     assert "0 created, 0 updated as drafts, 2 unchanged." in import_csv(path, "--publish")
@@ -198,10 +198,58 @@ def test_seed_files_load_published_and_load_again_unchanged(tmp_path, client):
     term = GlossaryTerm.objects.get(slug="quix-one")
     assert term.live and term.definition_en == "<p>A made-up term <b>for tests</b>.</p>"
     assert term.abbreviations_en == "QT" and term.name_es == "quix one es"
-    assert client.get("/es/glosario/quix-one/").status_code == 200
+    assert client.get("/es/glosario/quix-one-es/").status_code == 200
 
     again = load_glossary_folder(tmp_path, publish=True)
     assert (len(again.created), len(again.updated), len(again.unchanged)) == (0, 0, 2)
+
+
+def test_a_seed_file_may_give_the_spanish_slug(tmp_path, client):
+    seed(
+        tmp_path,
+        "quix-one",
+        text=SEED.format(slug="quix-one", name="quix one", related="").replace(
+            "related: []", "slug_es: uno-quix\n    related: []"
+        ),
+    )
+    load_glossary_folder(tmp_path, publish=True)
+    assert GlossaryTerm.objects.get(slug="quix-one").slug_es == "uno-quix"
+    assert client.get("/es/glosario/uno-quix/").status_code == 200
+    assert client.get("/es/glosario/quix-one/")["Location"] == "/es/glosario/uno-quix/"
+
+
+@pytest.mark.parametrize(
+    ("slug_es", "message"),
+    [
+        ("Uno Quix", "'slug_es' must be lowercase letters, digits and hyphens"),
+        ("enfermedad-residual-minima", "the Spanish slug 'enfermedad-residual-minima' is also used by"),
+    ],
+    ids=["not-a-slug", "taken"],
+)
+def test_a_bad_spanish_slug_is_reported_and_nothing_is_saved(tmp_path, slug_es, message):
+    text = SEED.format(slug="quix-bad", name="x", related="").replace(
+        "related: []", f"slug_es: {slug_es}\n    related: []"
+    )
+    seed(tmp_path, "quix-bad", text=text)
+    with pytest.raises(GlossaryImportError) as error:
+        load_glossary_folder(tmp_path, publish=True)
+    assert f"{tmp_path / 'quix-bad.md'}:3: " in str(error.value) and message in str(error.value)
+    assert not GlossaryTerm.objects.filter(slug="quix-bad").exists()
+
+
+def test_a_spanish_slug_never_changes(tmp_path):
+    seed(tmp_path, "quix-one")
+    load_glossary_folder(tmp_path, publish=True)
+    assert GlossaryTerm.objects.get(slug="quix-one").slug_es == "quix-one-es"
+    seed(
+        tmp_path,
+        "quix-one",
+        text=SEED.format(slug="quix-one", name="quix one", related="").replace(
+            "related: []", "slug_es: otro\n    related: []"
+        ),
+    )
+    with pytest.raises(GlossaryImportError, match="Spanish slug is 'quix-one-es' and cannot change"):
+        load_glossary_folder(tmp_path, publish=True)
 
 
 @pytest.mark.parametrize(

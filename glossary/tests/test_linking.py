@@ -90,7 +90,7 @@ def test_spanish_page_links_spanish_terms_accents_ignored(client, spanish_home, 
         [paragraph("<p>El flurbin count no es español. El RECUENTO DE FLURBINAS y el RFB sí.</p>")],
     )
     assert term_links(body_html(client, section)) == [
-        ("/es/glosario/flurbin-count/", "RECUENTO DE FLURBINAS")
+        ("/es/glosario/recuento-de-flurbinas/", "RECUENTO DE FLURBINAS")
     ]
 
 
@@ -98,7 +98,7 @@ def test_emr_links_the_mrd_concept_on_a_spanish_page(client, spanish_home):
     mrd = GlossaryTerm.objects.get(slug="minimal-residual-disease")
     assert "EMR" in mrd.abbreviations_es.split()
     section = make_section(spanish_home, [paragraph("<p>Su hijo tendrá una prueba de EMR.</p>")])
-    assert term_links(body_html(client, section)) == [("/es/glosario/minimal-residual-disease/", "EMR")]
+    assert term_links(body_html(client, section)) == [("/es/glosario/enfermedad-residual-minima/", "EMR")]
 
 
 def test_editors_can_switch_automatic_linking_off(client, english_home, flurbin):

@@ -201,7 +201,7 @@ def test_term_page_shows_both_languages_related_terms_and_sections(client, spani
     section = make_section(spanish_home, [paragraph("<p>La médula quórbica produce flurbinas.</p>")])
     section.save_revision().publish()  # publishing records the terms the section uses
 
-    html = client.get("/es/glosario/quorb-marrow/").content.decode()
+    html = client.get("/es/glosario/medula-quorbica/").content.decode()
 
     assert "<h1>médula quórbica</h1>" in html
     assert "ME-du-la KWOR-bi-ka" in html and "MQ, tuétano quórbico" in html
@@ -209,9 +209,34 @@ def test_term_page_shows_both_languages_related_terms_and_sections(client, spani
     english = re.search(r'<section class="glossary-translation" lang="en".*?</section>', html, re.S).group(0)
     assert "quorb marrow" in english and "<p>The <b>soft</b> quorb inside bones.</p>" in english
     assert "En inglés:</span> quorb marrow" in english
-    assert '<a href="/es/glosario/quorb-cell/">célula quórbica</a>' in html
+    assert '<a href="/es/glosario/celula-quorbica/">célula quórbica</a>' in html
     assert f'<a href="{section.url}">{section.title}</a>' in html
     assert "quorb marrow" in client.get("/en/glossary/quorb-marrow/").content.decode()
+
+
+def test_spanish_term_pages_have_spanish_addresses_and_the_old_ones_redirect(client):
+    """/es/glosario/minimal-residual-disease/ was the address: it moves, for good, to the Spanish slug."""
+    spanish = "/es/glosario/enfermedad-residual-minima/"
+    old = client.get("/es/glosario/minimal-residual-disease/")
+    assert (old.status_code, old["Location"]) == (301, spanish)
+    html = client.get(spanish).content.decode()
+    assert "<h1>enfermedad residual mínima</h1>" in html
+    assert switcher_links(html) == {"en": "/en/glossary/minimal-residual-disease/"}
+    assert 'hreflang="es" href="http://testserver/es/glosario/enfermedad-residual-minima/"' in html
+    english = client.get("/en/glossary/minimal-residual-disease/").content.decode()
+    assert switcher_links(english) == {"es": spanish}
+    assert 'hreflang="es" href="http://testserver/es/glosario/enfermedad-residual-minima/"' in english
+    assert client.get("/en/glossary/enfermedad-residual-minima/").status_code == 404  # not an English address
+    assert client.get("/es/glosario/no-such-term/").status_code == 404
+
+
+def test_a_term_keeps_its_spanish_slug_when_its_spanish_name_changes(client, medula):
+    assert medula.slug_es == "medula-quorbica"
+    medula.name_es = "médula quórbica nueva"
+    medula.save_revision().publish()
+    medula.refresh_from_db()
+    assert medula.slug_es == "medula-quorbica"
+    assert "<h1>médula quórbica nueva</h1>" in client.get("/es/glosario/medula-quorbica/").content.decode()
 
 
 def test_term_page_lists_demo_guide_sections_that_use_it(client):
@@ -234,7 +259,7 @@ def test_spanish_glossary_pages_show_no_english_interface_strings(client, medula
         "/es/glosario/",
         "/es/glosario/letra/m/",
         "/es/glosario/?q=medula",
-        "/es/glosario/quorb-marrow/",
+        "/es/glosario/medula-quorbica/",
     ):
         html = client.get(url).content.decode()
         # The English version of a term is content, in its own lang="en" section.
@@ -247,7 +272,7 @@ def test_spanish_glossary_pages_show_no_english_interface_strings(client, medula
 def test_pages_read_the_snapshot_not_the_database(client, django_assert_num_queries, spanish_home, medula):
     for _ in range(2):
         make_section(spanish_home, [paragraph("<p>La médula quórbica.</p>")]).save_revision().publish()
-    for url in ("/es/glosario/", "/api/glossary/quorb-marrow/", "/es/glosario/quorb-marrow/"):
+    for url in ("/es/glosario/", "/api/glossary/quorb-marrow/", "/es/glosario/medula-quorbica/"):
         client.get(url)  # warm: the snapshot and the site's root paths
     for url in (
         "/es/glosario/",
@@ -261,7 +286,7 @@ def test_pages_read_the_snapshot_not_the_database(client, django_assert_num_quer
     # The term page asks the occurrence index for its sections (view restrictions, sections, their guides)
     # and links them (the request's site), however many sections there are.
     with django_assert_num_queries(4):
-        client.get("/es/glosario/quorb-marrow/")
+        client.get("/es/glosario/medula-quorbica/")
 
 
 def test_term_image_shows_with_its_alternative_text_in_the_readers_language(client):
@@ -274,7 +299,7 @@ def test_term_image_shows_with_its_alternative_text_in_the_readers_language(clie
         image_alt_text_en="A quorb seen from above",
         image_alt_text_es="Un quorb visto desde arriba",
     )
-    html = client.get("/es/glosario/quorb-drawing/").content.decode()
+    html = client.get("/es/glosario/dibujo-quorbico/").content.decode()
     assert re.search(r'<img [^>]*alt="Un quorb visto desde arriba"', html)
 
 
@@ -288,5 +313,5 @@ def test_a_newly_published_term_lists_the_sections_already_using_it(
     )
     with django_capture_on_commit_callbacks(execute=True):
         term.save_revision().publish()
-    html = client.get("/es/glosario/flurbic-buzz/").content.decode()
+    html = client.get("/es/glosario/zumbido-flurbico/").content.decode()
     assert f'<a href="{section.url}">{section.title}</a>' in html

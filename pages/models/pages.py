@@ -1,10 +1,12 @@
 """Page types of the guide site: one HomePage per language, its guides, and their sections."""
 
+import datetime
+
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -204,14 +206,26 @@ class GuidePage(AncestorsInContextMixin, RevisionDatesMixin, RoutablePageMixin, 
         return context
 
     def changes(self, limit=20):
-        """Substantive changes to this guide and its sections, newest first: the public change list."""
-        return (
-            PublicationRecord.objects.filter(
-                page__path__startswith=self.path, page__live=True, kind=RevisionKind.SUBSTANTIVE
+        """Substantive changes to this guide and its sections, newest first: the public change list.
+
+        The guide's first publication is one entry: its sections' own first publications up to the end of
+        that day are part of it, not changes (a section added later still is one).
+        """
+        substantive = PublicationRecord.objects.filter(kind=RevisionKind.SUBSTANTIVE)
+        records = substantive.filter(page__path__startswith=self.path, page__live=True).exclude(summary="")
+        if self.first_published_at:
+            launch_day_ends = datetime.datetime.combine(
+                timezone.localdate(self.first_published_at) + datetime.timedelta(days=1),
+                datetime.time(),
+                tzinfo=timezone.get_current_timezone(),
             )
-            .exclude(summary="")
-            .select_related("page")[:limit]
-        )
+            earlier = substantive.filter(
+                page_id=OuterRef("page_id"), published_at__lt=OuterRef("published_at")
+            )
+            records = records.exclude(
+                ~Q(page_id=self.pk) & Q(published_at__lt=launch_day_ends) & ~Exists(earlier)
+            )
+        return records.select_related("page")[:limit]
 
     def whole_guide_path(self):
         return WHOLE_GUIDE_PATHS.get(self.locale.language_code, "whole-guide") + "/"

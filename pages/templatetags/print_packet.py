@@ -1,10 +1,12 @@
-"""The family print packet's last part: the glossary words a guide's sections use, with definitions."""
+"""The family print packet's last parts: the sections' questions for the care team, gathered in one list, and
+the glossary words the sections use, with definitions."""
 
 from django import template
 from django.utils.translation import get_language
 
 from glossary.models import TermOccurrence
 from glossary.snapshot import current_glossary
+from pages.models import GuideSectionPage
 
 register = template.Library()
 
@@ -24,3 +26,23 @@ def words_used_in(context, sections):
     glossary, language = current_glossary(context.get("request")), get_language()
     entries = (glossary.entry(term_id, language) for term_id in term_ids)
     return sorted((entry for entry in entries if entry), key=lambda entry: entry.sort_key)
+
+
+@register.simple_tag
+def questions_in(sections):
+    """[(section, [question, …])] of the sections with "Questions to ask" blocks, in order: the packet's list.
+
+    From the stored bodies: only the questions blocks are built, not the rest of each body.
+    """
+    block = GuideSectionPage.body.field.stream_block.child_blocks["questions"]
+    groups = []
+    for section in sections:
+        questions = [
+            question
+            for raw in section.body.raw_data
+            if raw["type"] == "questions"
+            for question in block.to_python(raw["value"])["questions"]
+        ]
+        if questions:
+            groups.append((section, questions))
+    return groups

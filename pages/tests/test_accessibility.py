@@ -18,7 +18,7 @@ WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 # The whole guide is many times taller than this on a phone; a picture of all of it takes a minute to
 # make on a busy machine and nobody scrolls through it, so screenshots stop at this height.
 SCREENSHOT_MAX_HEIGHT = 16000
-TERM = "minimal-residual-disease"
+TERM = {"en": "minimal-residual-disease", "es": "enfermedad-residual-medible"}
 PAGES = {
     "home": {"en": "/en/", "es": "/es/"},
     "guide": {"en": "/en/childhood-all/", "es": "/es/lla-infantil/"},
@@ -30,8 +30,12 @@ PAGES = {
     "glossary": {"en": "/en/glossary/", "es": "/es/glosario/"},
     "glossary-letter": {"en": "/en/glossary/letter/b/", "es": "/es/glosario/letra/b/"},
     "glossary-search": {"en": "/en/glossary/?q=e", "es": "/es/glosario/?q=e"},  # more than a page: the pager
-    "term": {"en": f"/en/glossary/{TERM}/", "es": f"/es/glosario/{TERM}/"},
+    "term": {"en": f"/en/glossary/{TERM['en']}/", "es": f"/es/glosario/{TERM['es']}/"},
     "search": {"en": "/en/search/?q=intrathecal", "es": "/es/buscar/?q=intratecal"},
+    "search-one-guide": {
+        "en": "/en/search/?q=imatinib&guide=childhood-all",
+        "es": "/es/buscar/?q=imatinib&guide=lla-infantil",
+    },
     "404": {"en": "/en/no-such-page/", "es": "/es/no-existe/"},
 }
 
@@ -73,5 +77,19 @@ def test_no_wcag_violations(browser_page, name, language, demo_site, screenshot_
         path=screenshot_dir / f"{name}-{language}-{width_name}.png",
         full_page=True,
         clip={"x": 0, "y": 0, "width": WIDTHS[width_name][0], "height": height},
+    )
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_wcag_violations_with_a_definition_open(browser_page, language, demo_site):  # noqa: F811
+    """A term is a link acting as a disclosure button (role, aria-expanded, aria-controls) with its panel open."""
+    _width_name, tab = browser_page
+    tab.goto(demo_site.url + PAGES["section"][language])
+    term = tab.locator("main strong a.glossary-term").first
+    term.click()
+    tab.locator(f"#{term.get_attribute('aria-controls')} .glossary-panel-definition").wait_for()
+    results = Axe().run(
+        tab, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
     )
     assert results.violations_count == 0, results.generate_report()

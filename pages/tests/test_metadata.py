@@ -157,6 +157,9 @@ def test_the_sitemap_lists_the_glossary_in_both_languages(client):
             assert alternates[language] == "http://testserver" + entry.url
             assert set(alternates) == set(term.entries)
     assert urls["http://testserver/es/glosario/"]["en"] == "http://testserver/en/glossary/"
+    assert urls["http://testserver/en/glossary/minimal-residual-disease/"]["es"] == (
+        "http://testserver/es/glosario/enfermedad-residual-minima/"  # Spanish pages have Spanish slugs
+    )
     # Each letter's page, in the languages with terms under that letter; the first letter is the front page.
     assert urls["http://testserver/es/glosario/letra/b/"] == {
         "en": "http://testserver/en/glossary/letter/b/",
@@ -184,3 +187,32 @@ def test_robots_txt_allows_the_site_keeps_out_of_the_admin_and_names_the_sitemap
         "Disallow: /admin/",
         "Sitemap: http://testserver/sitemap.xml",
     } <= set(lines)
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("/es/", "Guía de la LLA para familias"),
+        ("/en/", "ALL Family Guide"),
+        (SECTION_ES, "Las fases del tratamiento de la LLA | Guía de la LLA para familias"),
+        ("/en/glossary/", "Glossary | ALL Family Guide"),
+    ],
+)
+def test_page_titles_name_the_site_once(client, url, title):
+    assert re.findall(r"<title>(.*?)</title>", head(client, url)) == [title]
+
+
+@pytest.mark.parametrize("url", ["/es/", SECTION_EN, "/es/glosario/", "/en/search/?q=mrd"])
+def test_every_page_names_its_icon_and_the_icon_is_served(client, url):
+    html = head(client, url)
+    [icon] = re.findall(r'<link rel="icon" type="image/svg\+xml" href="([^"]+)">', html)
+    [touch] = link_href(html, "apple-touch-icon")
+    assert client.get(icon).status_code == 200 and client.get(touch).status_code == 200
+
+
+def test_favicon_ico_is_there_for_what_has_no_icon_link(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    icon = client.get(response["Location"])
+    assert icon.status_code == 200 and b"".join(icon.streaming_content)[:4] == b"\x00\x00\x01\x00"
+    assert client.head("/favicon.ico").status_code == 302

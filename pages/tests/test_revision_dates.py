@@ -1,6 +1,7 @@
 """The dates families see: set by publications of each kind, kept across reverts, shown in both languages."""
 
 import datetime
+import re
 
 import pytest
 from django.core.management import call_command
@@ -147,3 +148,27 @@ def test_scheduled_publishing_records_the_publication(section):
     page = GuideSectionPage.objects.get(pk=section.pk)
     assert page.live and page.last_updated == timezone.localdate()
     assert PublicationRecord.objects.get(page=page).summary == "Scheduled update."
+
+
+def test_the_first_publication_is_listed_once(client):
+    """The demo guide and its sections were first published together: one line, not one per section."""
+    guide = GuidePage.objects.get(slug="lla-infantil")
+    first_line = "Primera publicación."
+
+    def changes():
+        html = client.get(guide.url).content.decode()
+        return re.findall(
+            r"<li><time[^>]*>[^<]*</time>: (.*?)</li>", html.split('class="changes"', 1)[1].split("</ul>")[0]
+        )
+
+    assert changes() == [first_line]
+    section = guide.sections().first()
+    publish(section, "substantive", "Explica un medicamento nuevo.")
+    assert [change.split(" (")[0] for change in changes()] == ["Explica un medicamento nuevo.", first_line]
+
+    GuidePage.objects.filter(pk=guide.pk).update(
+        first_published_at=F("first_published_at") - datetime.timedelta(days=3)
+    )
+    added = GuideSectionPageFactory(parent=guide, locale=guide.locale, live=False, title="Sección nueva")
+    publish(added, "substantive", "Sección nueva sobre la escuela.")
+    assert "Sección nueva sobre la escuela." in changes()[0]  # a section added later is a change

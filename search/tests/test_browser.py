@@ -25,6 +25,6 @@ def test_a_family_searches_intratecal_on_the_spanish_site(page, demo_site):
     expect(page.locator("mark", has_text="intratecal").first).to_be_visible()
 
     term.click()
-    expect(page).to_have_url(demo_site.url + "/es/glosario/intrathecal-chemotherapy/")
+    expect(page).to_have_url(demo_site.url + "/es/glosario/quimioterapia-intratecal/")  # its Spanish address
     assert all(url.startswith(demo_site.url) for url in requests), "no third-party requests"
     assert errors == [], "no Content Security Policy violations"

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_rebuild_restores_a_lost_index(client):
     before = sorted(SearchEntry.objects.values_list("language", "kind", "title", "url"))
-    assert "/es/glosario/intrathecal-chemotherapy/" in result_urls(client, "es", "intratecal")
+    assert "/es/glosario/quimioterapia-intratecal/" in result_urls(client, "es", "intratecal")
     SearchEntry.objects.all().delete()
     assert result_urls(client, "es", "intratecal") == []
 
@@ -24,7 +24,7 @@ def test_rebuild_restores_a_lost_index(client):
     assert sorted(SearchEntry.objects.values_list("language", "kind", "title", "url")) == before
     en, es = (SearchEntry.objects.filter(language=code).count() for code in ("en", "es"))
     assert out.getvalue().strip() == f"Search index rebuilt: {en + es} entries (en: {en}, es: {es})."
-    assert "/es/glosario/intrathecal-chemotherapy/" in result_urls(client, "es", "intratecal")
+    assert "/es/glosario/quimioterapia-intratecal/" in result_urls(client, "es", "intratecal")
 
 
 def test_a_search_kept_from_before_a_rebuild_finds_the_new_rows(client, render_cache):

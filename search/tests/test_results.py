@@ -17,7 +17,7 @@ postgres_only = pytest.mark.postgresql
 
 def test_intratecal_finds_spanish_pages_and_the_term(client):
     urls = result_urls(client, "es", "intratecal")
-    assert "/es/glosario/intrathecal-chemotherapy/" in urls
+    assert "/es/glosario/quimioterapia-intratecal/" in urls
     assert "/es/lla-infantil/fases-del-tratamiento/" in urls
     assert all(url.startswith("/es/") for url in urls)
 
@@ -39,7 +39,7 @@ def test_an_english_query_on_the_spanish_site_finds_no_english_pages(client):
 def test_medula_finds_medula_with_its_accent_and_the_reverse(client, spanish_home):
     without_accent = result_urls(client, "es", "medula")
     with_accent = result_urls(client, "es", "MÉDULA")
-    assert "/es/glosario/bone-marrow/" in without_accent
+    assert "/es/glosario/medula-osea/" in without_accent
     assert without_accent == with_accent
 
     section = published_section(spanish_home, "Un análisis quorbano de la sangre.")
@@ -56,10 +56,10 @@ def test_enye_and_accents_are_ignored_both_ways(client, spanish_home):
 @pytest.mark.parametrize(
     ("language", "abbreviation", "term_url", "name"),
     [
-        ("es", "LLA", "/es/glosario/acute-lymphoblastic-leukemia/", "leucemia linfoblástica aguda"),
-        ("es", "lla", "/es/glosario/acute-lymphoblastic-leukemia/", "leucemia linfoblástica aguda"),
+        ("es", "LLA", "/es/glosario/leucemia-linfoblastica-aguda/", "leucemia linfoblástica aguda"),
+        ("es", "lla", "/es/glosario/leucemia-linfoblastica-aguda/", "leucemia linfoblástica aguda"),
         ("en", "MRD", "/en/glossary/minimal-residual-disease/", "minimal residual disease"),
-        ("es", "EMR", "/es/glosario/minimal-residual-disease/", "enfermedad residual mínima"),
+        ("es", "EMR", "/es/glosario/enfermedad-residual-minima/", "enfermedad residual mínima"),
     ],
 )
 def test_an_abbreviation_finds_its_term_first_and_the_pages_about_it(
@@ -189,7 +189,9 @@ def test_a_search_is_a_few_queries_whatever_the_number_of_results(client):
         with CaptureQueriesContext(connection) as queries:
             assert search(client, "en", query).status_code == 200
         counts.append(len(queries))
-    assert max(counts) <= 3, counts
+    # The ranked ids, the count when there are many, one page of rows, and the guides for the filter (the last
+    # kept for the content generation in production; the test settings keep nothing).
+    assert max(counts) <= 4, counts
 
 
 @postgres_only

@@ -1,8 +1,10 @@
 /*
  * Glossary terms in the guide text open their definition in place.
- * Without this script a term is a plain link to its glossary page. With it, the link becomes a
- * disclosure button (aria-expanded) followed by a panel filled from /api/glossary/<slug>/.
- * Escape closes the open panel and returns focus to its button; so does the panel's Close button.
+ * Without this script a term is a plain link to its glossary page. With it, the same link acts as a
+ * disclosure button (role="button", aria-expanded; Enter and Space open it) followed by a panel filled
+ * from /api/glossary/<slug>/. It stays an inline link, not a <button>: a button is laid out as an
+ * inline-block, so a long term could not wrap and a ")" or "," after it could start a new line.
+ * Escape closes the open panel and returns focus to its term; so does the panel's Close button.
  */
 (() => {
   const script = document.currentScript;
@@ -54,7 +56,7 @@
   function openTermPanel(term) {
     if (openTerm && openTerm !== term) closeTerm(openTerm, false);
     openTerm = term;
-    term.button.setAttribute('aria-expanded', 'true');
+    term.link.setAttribute('aria-expanded', 'true');
     term.panel.hidden = false;
     if (!term.loaded) {
       term.panel.replaceChildren(element('span', 'glossary-panel-loading', labels.loading));
@@ -68,28 +70,47 @@
   }
 
   function closeTerm(term, returnFocus) {
-    term.button.setAttribute('aria-expanded', 'false');
+    term.link.setAttribute('aria-expanded', 'false');
     term.panel.hidden = true;
     if (openTerm === term) openTerm = null;
-    if (returnFocus) term.button.focus();
+    if (returnFocus) term.link.focus();
+  }
+
+  function toggle(term) {
+    if (term.link.getAttribute('aria-expanded') === 'true') closeTerm(term, false);
+    else openTermPanel(term);
+  }
+
+  // Where the definition opens: after the term, past the end of bold or italic text it closes and past
+  // punctuation right after it, so that ")," or "." stays on the term's line, not after the panel.
+  function panelPlace(link) {
+    let node = link;
+    while (!node.nextSibling && node.parentElement.matches('b, strong, em, i')) node = node.parentElement;
+    const next = node.nextSibling;
+    const closing = next && next.nodeType === Node.TEXT_NODE && next.textContent.match(/^[^\s\p{L}\p{N}]+/u);
+    if (!closing) return node;
+    if (closing[0].length < next.textContent.length) next.splitText(closing[0].length);
+    return next;
   }
 
   function enhance(link, index) {
-    const wrapper = element('span', 'glossary');
-    const button = element('button', 'glossary-button', link.textContent);
     const panel = element('span', 'glossary-panel');
     panel.id = `glossary-panel-${index}`;
     panel.hidden = true;
-    button.type = 'button';
-    button.setAttribute('aria-expanded', 'false');
-    button.setAttribute('aria-controls', panel.id);
-    const term = { link, button, panel, loaded: false };
-    button.addEventListener('click', () => {
-      if (button.getAttribute('aria-expanded') === 'true') closeTerm(term, false);
-      else openTermPanel(term);
+    link.setAttribute('role', 'button');
+    link.setAttribute('aria-expanded', 'false');
+    link.setAttribute('aria-controls', panel.id);
+    const term = { link, panel, loaded: false };
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      toggle(term);
     });
-    link.replaceWith(wrapper);
-    wrapper.append(button, panel);
+    link.addEventListener('keydown', (event) => {
+      if (event.key !== ' ') return;
+      event.preventDefault(); // a button opens with Space; a link would scroll the page
+      toggle(term);
+    });
+    panelPlace(link).after(panel);
   }
 
   document.querySelectorAll('a.glossary-term[data-glossary-api]').forEach(enhance);
@@ -102,6 +123,8 @@
   });
 
   document.addEventListener('click', (event) => {
-    if (openTerm && !openTerm.button.parentElement.contains(event.target)) closeTerm(openTerm, false);
+    if (openTerm && !openTerm.link.contains(event.target) && !openTerm.panel.contains(event.target)) {
+      closeTerm(openTerm, false);
+    }
   });
 })();

@@ -1,9 +1,10 @@
-"""The notice on a translated page whose English source has changed substantively since it was translated."""
+"""The notice on a translated page whose English source has changed substantively since it was translated,
+and the same for each section of the whole guide."""
 
 from django import template
 from django.utils import timezone
 
-from translations.links import source_changed_since_translation
+from translations.links import sections_behind_their_source, source_changed_since_translation
 
 register = template.Library()
 
@@ -20,5 +21,22 @@ def out_of_date_notice(context):
     changed = source_changed_since_translation(page, request, ancestors=context.get("ancestors"))
     if changed is None:
         return None
-    source, updated = changed
+    return _notice(*changed, request)
+
+
+@register.simple_tag(takes_context=True)
+def with_translation_notices(context, sections):
+    """[(section, notice or None)]: the notice as out_of_date_notice's, for each section behind its English page.
+
+    One query for all the sections (the whole guide), not one per section.
+    """
+    request = context.get("request")
+    behind = sections_behind_their_source(sections, request) if request is not None else {}
+    return [
+        (section, _notice(*behind[section.pk], request) if section.pk in behind else None)
+        for section in sections
+    ]
+
+
+def _notice(source, updated, request):
     return {"updated": timezone.localtime(updated).date(), "english_url": source.get_url(request)}

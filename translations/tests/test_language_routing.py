@@ -113,8 +113,8 @@ def test_unknown_pages_and_language_prefixes_get_a_404_in_the_readers_language(
 
 def test_glossary_pages_switch_to_the_same_glossary_page(client):
     html = client.get("/en/glossary/minimal-residual-disease/").content.decode()
-    assert switcher_links(html) == {"es": "/es/glosario/minimal-residual-disease/"}
-    assert 'hreflang="es" href="http://testserver/es/glosario/minimal-residual-disease/"' in html
+    assert switcher_links(html) == {"es": "/es/glosario/enfermedad-residual-minima/"}
+    assert 'hreflang="es" href="http://testserver/es/glosario/enfermedad-residual-minima/"' in html
     index = client.get("/es/glosario/").content.decode()
     assert switcher_links(index) == {"en": "/en/glossary/"}
 
