@@ -222,7 +222,7 @@ def test_a_seed_file_may_give_the_spanish_slug(tmp_path, client):
     ("slug_es", "message"),
     [
         ("Uno Quix", "'slug_es' must be lowercase letters, digits and hyphens"),
-        ("enfermedad-residual-minima", "the Spanish slug 'enfermedad-residual-minima' is also used by"),
+        ("leucemia-linfoblastica-aguda", "the Spanish slug 'leucemia-linfoblastica-aguda' is also used by"),
     ],
     ids=["not-a-slug", "taken"],
 )
