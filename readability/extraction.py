@@ -84,8 +84,10 @@ def rich_text(html):
     for piece in BLOCK_TAG.split(html or ""):
         text = " ".join(unescape(TAG.sub("", piece)).split())
         if text:
-            marked = tuple(
-                " ".join(unescape(TAG.sub("", found)).split()) for found in GLOSSARY_MARK.findall(piece)
-            )
+            marked = ()
+            if "glossary" in piece:
+                marked = tuple(
+                    " ".join(unescape(TAG.sub("", found)).split()) for found in GLOSSARY_MARK.findall(piece)
+                )
             passages.append(Passage(text, marked))
     return passages

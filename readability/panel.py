@@ -4,6 +4,7 @@ board's targets, its long sentences and hard words, and for a translation, its E
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from glossary.snapshot import current_glossary
@@ -43,6 +44,14 @@ def english_source(page):
     return Source(source, score.as_scores() if score else None)
 
 
+def hard_word_help(word, labels):
+    """ "long, technical · 3 times": why the word is flagged, and how often it is used."""
+    help_text = ", ".join(str(labels[reason]) for reason in word.reasons)
+    if word.count > 1:
+        help_text += " · " + ngettext("%(count)s time", "%(count)s times", word.count) % {"count": word.count}
+    return help_text
+
+
 def checks_context(page, request=None):
     """Context for readability/admin/checks.html, or None for objects that are not guide sections."""
     if not isinstance(page, GuideSectionPage):
@@ -66,5 +75,5 @@ def checks_context(page, request=None):
         "source": source,
         "parity_gap": gap,
         "long_sentence_limit": LONG_SENTENCE_WORDS[language],
-        "hard_words": [(word, [str(labels[reason]) for reason in word.reasons]) for word in words],
+        "hard_words": [(word, hard_word_help(word, labels)) for word in words],
     }

@@ -3,10 +3,11 @@
 Spanish spelling is regular enough to divide words by rule, so no hyphenation dictionary is used (those
 leave out breaks they cannot hyphenate at, such as a syllable of one vowel, and undercount):
 
-- Nuclei: a, e, o (and every accented vowel) are strong; i, u, ü and a final or pre-consonant y are weak.
-  Weak + strong, strong + weak and two different weak vowels form a diphthong (one syllable); weak +
-  strong + weak a triphthong. Two strong vowels, an accented í or ú next to another vowel ("día", "oído",
-  "baúl") and two identical weak vowels ("chiita") are in hiatus (two syllables).
+- Nuclei: a, e, o are open; i, u, ü and a final or pre-consonant y are closed (weak). Closed + open,
+  open + closed and two different closed vowels form a diphthong (one syllable); closed + open + closed a
+  triphthong. Two open vowels, an accented í or ú next to an open one ("día", "oído", "baúl") and two
+  identical closed vowels ("chiita") are in hiatus (two syllables); two different closed vowels stay one
+  syllable even with an accent ("lin-güís-ti-ca").
 - "h" between vowels does not separate them ("ahu-mar"), as the RAE's rules say.
 - "qu", and "gu" before e or i, write one sound: their u is silent ("que-so", "gui-ta-rra", "guion" has
   one syllable); "ü" is pronounced ("pin-güi-no").
@@ -17,10 +18,11 @@ leave out breaks they cannot hyphenate at, such as a syllable of one vowel, and 
 
 from functools import lru_cache
 
-STRONG = frozenset("aeoáéóíú")  # accented i and u behave as strong: they break a diphthong
+OPEN = frozenset("aeoáéó")
 WEAK = frozenset("iuü")
-VOWELS = STRONG | WEAK
 ACCENTED_WEAK = frozenset("íú")
+UNACCENTED = {"í": "i", "ú": "u"}
+VOWELS = OPEN | WEAK | ACCENTED_WEAK
 DIGRAPHS = ("ch", "ll", "rr")
 # Consonant + l or r pairs that begin a syllable together ("tl" as in Latin American "a-tlas").
 CLUSTERS = frozenset(
@@ -54,11 +56,36 @@ def _units(word):
 def _joins(nucleus, vowel):
     """May `vowel` join the vowels already in `nucleus` in one syllable (a diphthong or triphthong)?"""
     vowel = "i" if vowel == "y" else vowel
-    if vowel in ACCENTED_WEAK or any(v in ACCENTED_WEAK for v in nucleus):
-        return False
-    if vowel in STRONG:
-        return not any(v in STRONG for v in nucleus)
-    return nucleus[-1] != vowel  # weak after strong or after a different weak vowel; "ii", "uu" split
+    has_open = any(v in OPEN for v in nucleus)
+    has_accented_weak = any(v in ACCENTED_WEAK for v in nucleus)
+    if vowel in OPEN:
+        return not has_open and not has_accented_weak
+    if vowel in ACCENTED_WEAK or has_accented_weak:
+        # í, ú are in hiatus with a, e, o ("día"); with another closed vowel they form a diphthong
+        # ("lingüística", "cuídate").
+        return not has_open and nucleus[-1] not in (vowel, UNACCENTED.get(vowel))
+    return nucleus[-1] != vowel  # weak after open or after a different weak vowel; "ii", "uu" split
+
+
+def _nuclei(units):
+    """(first unit, last unit) of each vowel nucleus: vowels joined by the diphthong rules."""
+    nuclei, current, last_vowel = [], None, None
+    for index, (text, is_vowel) in enumerate(units):
+        if not is_vowel:
+            continue
+        vowel = "i" if text == "y" else text
+        # Next to the previous vowel, or with only "h" between them ("ahu-mar"), a vowel may join it.
+        adjacent = last_vowel == index - 1 or (last_vowel == index - 2 and units[index - 1][0] == "h")
+        if current is not None and adjacent and _joins(current[2], vowel):
+            current = (current[0], index, current[2] + vowel)
+        else:
+            if current is not None:
+                nuclei.append(current[:2])
+            current = (index, index, vowel)
+        last_vowel = index
+    if current is not None:
+        nuclei.append(current[:2])
+    return nuclei
 
 
 def syllabify(word):
@@ -67,27 +94,7 @@ def syllabify(word):
     Case is kept. A word without a vowel is returned whole, as one syllable.
     """
     units = _units(word.lower())
-    # Group vowel units into nuclei: (first unit index, last unit index).
-    nuclei, current, last_vowel = [], None, None
-    for index, (text, is_vowel) in enumerate(units):
-        if is_vowel:
-            vowel = "i" if text == "y" else text
-            if current is not None and last_vowel == index - 1 and _joins(current[2], vowel):
-                current = (current[0], index, current[2] + vowel)
-            elif (
-                current is not None
-                and last_vowel == index - 2
-                and units[index - 1][0] == "h"
-                and _joins(current[2], vowel)
-            ):
-                current = (current[0], index, current[2] + vowel)  # "h" between vowels: "ahu-mar"
-            else:
-                if current is not None:
-                    nuclei.append(current[:2])
-                current = (index, index, vowel)
-            last_vowel = index
-    if current is not None:
-        nuclei.append(current[:2])
+    nuclei = _nuclei(units)
     if not nuclei:
         return [word]
 
@@ -115,5 +122,6 @@ def syllabify(word):
 
 @lru_cache(maxsize=65536)
 def count_syllables(word):
-    """How many syllables a Spanish word has (its vowel nuclei; at least one)."""
-    return len(syllabify(word))
+    """How many syllables a Spanish word has: its vowel nuclei (at least one). What `syllabify` divides,
+    counted without dividing."""
+    return max(1, len(_nuclei(_units(word.lower()))))

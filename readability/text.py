@@ -15,10 +15,12 @@
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import english, spanish
 
 URL = re.compile(r"(?:https?://|www\.)\S*[^\s.,;:!?)\]}»”’'\"]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+LETTER = re.compile(r"[^\W\d_]")
 MASK = "\x00"  # stands in for each character of an address: not a word, never a sentence end
 # A dotted abbreviation ("e.g.", "p.ej.") is one word; otherwise letters and digits, hyphens, apostrophes.
 WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-‐‑'’][^\W_]+)*")
@@ -51,7 +53,7 @@ class Sentence:
 def sentences(passage, language):
     """The sentences of one passage of plain text, each with its word and syllable counts."""
     text = " ".join(passage.split())
-    masked = URL.sub(lambda match: MASK * len(match.group()), text)
+    masked = URL.sub(_mask, text) if ("/" in text or "@" in text or "www." in text) else text
     bounds, start = [], 0
     for end in SENTENCE_END.finditer(masked):
         if not _continues(masked, end, language):
@@ -60,11 +62,15 @@ def sentences(passage, language):
     bounds.append((start, len(text)))
     result = []
     for start, end in bounds:
-        found = words(masked[start:end])
+        found = [word for word in WORD.findall(masked, start, end) if LETTER.search(word)]
         if found:
             syllables = sum(word_syllables(word, language) for word in found)
             result.append(Sentence(text[start:end].strip(), len(found), syllables))
     return result
+
+
+def _mask(match):
+    return MASK * len(match.group())
 
 
 def _continues(text, end, language):
@@ -81,20 +87,18 @@ def _continues(text, end, language):
 
 def words(text):
     """Every word of plain text (numbers and web addresses left out), in order."""
-    return [word for word in WORD.findall(URL.sub(" ", text)) if any(char.isalpha() for char in word)]
+    return [word for word in WORD.findall(URL.sub(" ", text)) if LETTER.search(word)]
 
 
 def is_initialism(part):
-    return (
-        1 < len(part) <= INITIALISM_MAX
-        and part.isupper()
-        and part.isalpha()
-        or (len(part) == 1 and part.isupper())
-    )
+    """One capital letter, or two to five letters all in capitals ("T", "ALL", "LLA")."""
+    return len(part) <= INITIALISM_MAX and part.isalpha() and part.isupper()
 
 
+@lru_cache(maxsize=131072)
 def word_syllables(word, language):
-    """Syllables of one word as it is read aloud (see the module's docstring)."""
+    """Syllables of one word as it is read aloud (see the module's docstring). Kept per process: a
+    section's words are mostly words it has used before."""
     total = 0
     counter = SYLLABLE_COUNTERS[language]
     letters = LETTER_SYLLABLES[language]

@@ -30,6 +30,13 @@
     });
   }
 
+  /** Resolves after the browser has laid out and painted twice. */
+  function nextFrames() {
+    return new Promise((resolve) => {
+      requestAnimationFrame(() => requestAnimationFrame(resolve));
+    });
+  }
+
   /** The text nodes under `root` joined, with their offsets, whitespace collapsed as the panel shows it. */
   function flatten(root) {
     const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -81,11 +88,16 @@
       }
       this.statusTarget.textContent = '';
       const toggle = document.querySelector('[data-side-panel-toggle="preview"]');
-      if (toggle && toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
+      if (toggle && toggle.getAttribute('aria-expanded') !== 'true') {
+        toggle.click();
+        await nextFrames(); // the preview panel must be laid out before it can scroll
+      }
       const selection = iframe.contentWindow.getSelection();
       selection.removeAllRanges();
       selection.addRange(range);
-      range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+      // Scroll the preview only (scrollIntoView would scroll the editor too).
+      const view = iframe.contentWindow;
+      view.scrollBy({ top: range.getBoundingClientRect().top - view.innerHeight / 2 });
     }
   }
 
