@@ -19,7 +19,7 @@ LANGUAGE_KEYS = {"name", "pronunciation", "abbreviations", "other_names", "defin
 KEY_LINE = re.compile(r"^(?P<indent>\s*)(?P<key>[A-Za-z_][\w-]*)\s*:")
 
 
-def load_glossary_folder(folder, publish=False, user=None):
+def load_glossary_folder(folder, publish=False, user=None, create_only=False):
     """Read, check and save every term file of a folder; raises GlossaryImportError, saving nothing."""
     folder = Path(folder)
     if not folder.is_dir():
@@ -32,7 +32,7 @@ def load_glossary_folder(folder, publish=False, user=None):
             problems += error.problems
     if problems:
         raise GlossaryImportError(problems)
-    return write_terms(terms, publish=publish, user=user)
+    return write_terms(terms, publish=publish, user=user, create_only=create_only)
 
 
 def read_term_file(path):

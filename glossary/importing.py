@@ -97,17 +97,24 @@ class ImportReport:
     updated: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
     published: list = field(default_factory=list)
+    # Existing items a create-only load (the demo loader) did not compare or touch.
+    left_alone: list = field(default_factory=list)
 
     def summary(self, source):
         published = f", {len(self.published)} published" if self.published else ""
+        left_alone = f", {len(self.left_alone)} already there (left as they are)" if self.left_alone else ""
         return (
             f"{source}: {len(self.created)} created, {len(self.updated)} updated as drafts, "
-            f"{len(self.unchanged)} unchanged{published}."
+            f"{len(self.unchanged)} unchanged{published}{left_alone}."
         )
 
 
-def write_terms(terms, publish=False, user=None):
-    """Check, then save every term in one transaction. Raises GlossaryImportError; nothing is saved then."""
+def write_terms(terms, publish=False, user=None, create_only=False):
+    """Check, then save every term in one transaction. Raises GlossaryImportError; nothing is saved then.
+
+    `create_only` adds the terms that do not exist yet and leaves every existing term exactly as it is,
+    so that re-running the demo loader never replaces what editors changed and published.
+    """
     problems = check_terms(terms)
     if problems:
         raise GlossaryImportError(problems)
@@ -125,7 +132,11 @@ def write_terms(terms, publish=False, user=None):
             GlossaryTerm.objects.filter(slug__in=_all_related(terms)).values_list("slug", "pk")
         )
         related_ids.update({slug: row.pk for slug, row in rows.items()})
+        created_slugs = {row.slug for row in report.created}
         for term in terms:
+            if create_only and term.slug not in created_slugs:
+                report.left_alone.append(rows[term.slug])
+                continue
             _write_term(rows[term.slug], term, related_ids, publish, user, report)
     return report
 

@@ -1,11 +1,15 @@
 """Import a guide folder (docs/content-format.md) into Wagtail pages, all or nothing.
 
 New pages and changed pages get a new draft revision, so editors review imported changes in the admin
-like any other edit; live content changes only with `publish=True`. Unchanged pages are left alone, so
-importing the same folder twice adds nothing.
+like any other edit; live content changes only with `publish=True`. A page whose content equals its live or
+latest content is left alone (compared as Draftail would store it, so an admin round trip is no change), so
+importing the same folder twice adds nothing. Publishing never goes over work done in the admin: a page with
+revisions made there since its last import, or in a workflow, is refused unless `force` is given.
+The demo loader uses `create_only`: pages that exist are not even compared.
 """
 
 import hashlib
+import re
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -13,8 +17,11 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from wagtail import blocks
+from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageLogEntry
+from wagtail.rich_text import features as rich_text_features
 
 from glossary.importing import ImportReport
 
@@ -25,6 +32,8 @@ from .models.review_dates import RevisionDatesMixin, recompute_dates
 
 SOURCE_LANGUAGE = "en"
 GUIDE_FILE = "guide.md"
+# The audit-log action of a revision the importer saved: how a later import tells files from admin work.
+IMPORT_LOG_ACTION = "pages.import"
 
 
 def read_guide_folder(folder):
@@ -63,17 +72,20 @@ def read_guide_folder(folder):
     return languages
 
 
-def import_guide(folder, publish=False, user=None, summary="", reviewed=False):
+def import_guide(
+    folder, publish=False, user=None, summary="", reviewed=False, create_only=False, force=False
+):
     """Parse, then write the whole guide in one transaction. Raises ContentError; nothing is saved then.
 
     Each imported revision is a substantive change with `summary` as its public summary (a default says
     whether the page is new or updated). `reviewed` records publications as reviewed by the guide's board
-    (for content a board approved outside this site, such as the demo guides).
+    (for content a board approved outside this site, such as the demo guides). `create_only` writes only
+    pages that do not exist yet; `force` publishes even over revisions made in the admin.
     """
     languages = read_guide_folder(folder)
     report = ImportReport()
     with transaction.atomic():
-        writer = _Writer(report, publish, user, summary, reviewed)
+        writer = _Writer(report, publish, user, summary, reviewed, create_only, force)
         english = writer.write_language(SOURCE_LANGUAGE, languages[SOURCE_LANGUAGE], sources=None)
         for language, pages in languages.items():
             if language != SOURCE_LANGUAGE:
@@ -81,10 +93,10 @@ def import_guide(folder, publish=False, user=None, summary="", reviewed=False):
     return report
 
 
-def write_home_pages(home_contents, report):
+def write_home_pages(home_contents, report, create_only=False):
     """Create or update (and publish) each language's home page; returns the English one."""
     root = Page.get_first_root_node()
-    writer = _Writer(report, publish=True, user=None, summary="", reviewed=False)
+    writer = _Writer(report, publish=True, user=None, summary="", reviewed=False, create_only=create_only)
     by_language = {content.language: content for content in home_contents}
     english = writer._write_page(
         HomePage, root, by_language[SOURCE_LANGUAGE], Locale.objects.get(language_code="en"), None
@@ -105,10 +117,27 @@ def write_home_pages(home_contents, report):
     return english
 
 
+def admin_revisions_since_import(page):
+    """Revisions of `page` made by people (in the admin) after the last revision an import saved.
+
+    Imports log their revisions as IMPORT_LOG_ACTION; revisions saved without a user (imports made before
+    that log action existed) count as imported too.
+    """
+    imported = set(
+        PageLogEntry.objects.filter(page_id=page.pk, action=IMPORT_LOG_ACTION).values_list(
+            "revision_id", flat=True
+        )
+    )
+    revisions = list(page.revisions.order_by("pk").select_related("user"))
+    last_import = max((r.pk for r in revisions if r.pk in imported or r.user_id is None), default=0)
+    return [r for r in revisions if r.pk > last_import and r.pk not in imported and r.user_id is not None]
+
+
 class _Writer:
-    def __init__(self, report, publish, user, summary, reviewed):
+    def __init__(self, report, publish, user, summary, reviewed, create_only=False, force=False):
         self.report, self.publish, self.user = report, publish, user
         self.summary, self.reviewed = summary, reviewed
+        self.create_only, self.force = create_only, force
 
     def write_language(self, language, content_pages, sources):
         """Write one language's guide and sections; returns {English slug: page} for translations to find."""
@@ -129,7 +158,10 @@ class _Writer:
             page = self._write_page(GuideSectionPage, guide, content, locale, source)
             written[content.slug if sources is None else content.translation_of] = page
             ordered.append(page)
-        _put_in_order(guide, ordered)
+        if self.create_only:
+            _place_new_pages(ordered, {page.pk for page in self.report.created})
+        else:
+            _put_in_order(guide, ordered)
         return written
 
     def _source(self, content, sources, model, source_guide):
@@ -154,20 +186,27 @@ class _Writer:
             existing = model.objects.filter(translation_key=source.translation_key, locale=locale).first()
         if existing is None:
             existing = model.objects.child_of(parent).filter(slug=content.slug).first()
+        if existing is not None and self.create_only:
+            self.report.left_alone.append(existing)
+            return existing
         page = existing.get_latest_revision_as_object() if existing else model(locale=locale)
         if source is not None:
             page.translation_key = source.translation_key
+        # Both taken before the file is applied: with no draft, the latest revision is the live object itself.
         before = _fingerprint(page) if existing else None
+        live = _fingerprint(existing) if existing and existing.live else None
         _apply(page, content)
         try:
             if existing is None:
                 page.live = False
                 parent.add_child(instance=page)
                 self.report.created.append(page)
-            elif _fingerprint(page) == before:
+            elif (after := _fingerprint(page)) in (before, live):
+                # The file says what the latest revision or the live page says: nothing to add. Publishing is
+                # what was asked only when the file matches a draft that is not live yet.
                 self.report.unchanged.append(page)
-                if self.publish and (not existing.live or existing.has_unpublished_changes):
-                    # The file matches a draft an earlier import made: publishing it is what was asked.
+                if self.publish and after == before and after != live:
+                    self._check_may_publish(existing, content)
                     self._publish(existing, existing.latest_revision)
                 return existing
             else:
@@ -175,16 +214,40 @@ class _Writer:
                 self.report.updated.append(page)
         except ValidationError as error:
             raise ContentError(content.path, 1, _validation_message(error)) from error
+        if self.publish and existing is not None:
+            self._check_may_publish(existing, content)
         if isinstance(page, RevisionDatesMixin):
             page.revision_kind = RevisionKind.SUBSTANTIVE
             with translation.override(locale.language_code):
                 page.change_summary = self.summary or (
                     _("First published.") if existing is None else _("Updated.")
                 )
-        revision = page.save_revision(user=self.user, log_action=True)
+        revision = page.save_revision(user=self.user, log_action=IMPORT_LOG_ACTION)
         if self.publish:
             self._publish(page, revision)
         return model.objects.get(pk=page.pk)
+
+    def _check_may_publish(self, page, content):
+        """Refuse to publish over work done in the admin since the last import, unless forced."""
+        if self.force:
+            return
+        newer = admin_revisions_since_import(page)
+        if newer:
+            latest = newer[-1]
+            raise ContentError(
+                content.path,
+                0,
+                f"not published: '{page.title}' (page {page.pk}) has revision {latest.pk} by "
+                f"{latest.user.get_username()} of {latest.created_at:%Y-%m-%d %H:%M}, made in the admin "
+                f"after its last import; import without --publish to add a draft, or use --force",
+            )
+        if page.workflow_in_progress:
+            raise ContentError(
+                content.path,
+                0,
+                f"not published: '{page.title}' (page {page.pk}) is in review in a workflow; "
+                f"import without --publish to add a draft, or use --force",
+            )
 
     def _publish(self, page, revision):
         revision.publish(user=self.user)
@@ -200,13 +263,6 @@ IMPORTED_FIELDS = {
     GuidePage: ("title", "slug", "search_description", "summary", "audience", "board", "intro"),
     GuideSectionPage: ("title", "slug", "search_description", "summary", "key_points", "body"),
 }
-
-
-def _default_summary(page, existing):
-    """A new guide says it was first published; new sections add no entry of their own to its change list."""
-    if existing is not None:
-        return _("Updated.")
-    return _("First published.") if isinstance(page, GuidePage) else ""
 
 
 def _apply(page, content):
@@ -236,23 +292,42 @@ def _body_with_images(content):
 
 
 def _fingerprint(page):
-    """What the importer controls on a page, comparable across revisions (StreamField block ids left out)."""
+    """What the importer controls on a page, comparable across revisions and with what an admin save stores:
+    rich text in Draftail's canonical form without its random block keys, StreamField block ids left out."""
     values = []
     for name in IMPORTED_FIELDS[type(page)]:
         model_field = type(page)._meta.get_field(name)
         value = getattr(page, name)
         if hasattr(model_field, "stream_block"):
-            value = _without_ids(model_field.stream_block.get_prep_value(value))
+            value = _comparable(model_field.stream_block, value)
+        elif hasattr(model_field, "features"):  # RichTextField
+            value = _canonical_rich_text(value, model_field.features)
         values.append(value)
     return values
 
 
-def _without_ids(data):
-    if isinstance(data, list):
-        return [_without_ids(item) for item in data]
-    if isinstance(data, dict):
-        return {key: _without_ids(value) for key, value in data.items() if key != "id"}
-    return data
+def _comparable(block, value):
+    """A block value as plain data, with every rich text in canonical form."""
+    if isinstance(block, blocks.RichTextBlock):
+        return _canonical_rich_text(value.source if value else "", block.features)
+    if isinstance(block, blocks.StreamBlock):
+        return [(child.block_type, _comparable(child.block, child.value)) for child in value]
+    if isinstance(block, blocks.ListBlock):
+        return [_comparable(block.child_block, item) for item in value]
+    if isinstance(block, blocks.StructBlock):
+        return {name: _comparable(child, value.get(name)) for name, child in block.child_blocks.items()}
+    return block.get_prep_value(value)
+
+
+BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
+
+
+def _canonical_rich_text(html, features):
+    """Rich text as the admin's editor would save it (its HTML→Draftail→HTML round trip), block keys removed."""
+    if not html:
+        return ""
+    converter = ContentstateConverter(features or rich_text_features.get_default_features())
+    return BLOCK_KEY.sub("", converter.to_database_format(converter.from_database_format(html)))
 
 
 def _image_for(path):
@@ -279,6 +354,17 @@ def _put_in_order(parent, ordered_pages):
         return
     for pk in wanted:
         Page.objects.get(pk=pk).move(parent, pos="last-child")
+
+
+def _place_new_pages(ordered_pages, new_ids):
+    """Put each newly created page beside its neighbour in file order, moving no existing page."""
+    for index, page in enumerate(ordered_pages):
+        if page.pk not in new_ids:
+            continue
+        if index > 0:
+            Page.objects.get(pk=page.pk).move(Page.objects.get(pk=ordered_pages[index - 1].pk), pos="right")
+        elif len(ordered_pages) > 1:
+            Page.objects.get(pk=page.pk).move(Page.objects.get(pk=ordered_pages[1].pk), pos="left")
 
 
 def _validation_message(error):

@@ -6,7 +6,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Locale, Page
 
-from .models import EditorialBoard
+from .models import BoardVote, EditorialBoard, PublicationRecord
 from .review_status import STATUSES, pages_user_can_act_on, pages_with_review_dates, with_status
 
 
@@ -40,8 +40,18 @@ class ReviewDatesReportView(PageReportView):
     # Open to every admin user: the rows are limited to the pages the user can act on (their boards' pages,
     # or every page for publishers), so board reviewers see their own workload.
     any_permission_required = None
-    list_export = ["title", "locale", "review_board", "updated", "reviewed", "review_due", "status_string"]
+    list_export = [
+        "title",
+        "locale",
+        "review_board",
+        "updated",
+        "reviewed",
+        "review_due",
+        "status_string",
+        "last_review_approvals",
+    ]
     export_headings = {
+        "last_review_approvals": _("Approvals of the last board review"),
         "locale": _("Language"),
         "review_board": _("Editorial board"),
         "updated": _("Updated"),
@@ -55,3 +65,29 @@ class ReviewDatesReportView(PageReportView):
             self.request.user, pages_with_review_dates()
         ).prefetch_workflow_states()
         return super().get_queryset()
+
+    def to_row_dict(self, item):
+        item.last_review_approvals = self.last_review_approvals().get(item.pk, "")
+        return super().to_row_dict(item)
+
+    def last_review_approvals(self):
+        """{page id: who approved its last completed board review, with each member's declaration}."""
+        if not hasattr(self, "_last_review_approvals"):
+            last_review = {}
+            records = PublicationRecord.objects.filter(reviewed=True, workflow_state__isnull=False)
+            for page_id, state_id in records.order_by("page_id", "-published_at").values_list(
+                "page_id", "workflow_state_id"
+            ):
+                last_review.setdefault(page_id, state_id)
+            approvals = {}
+            votes = BoardVote.objects.filter(
+                task_state__workflow_state_id__in=last_review.values(), decision=BoardVote.APPROVE
+            ).select_related("user", "task_state")
+            for vote in votes:
+                approvals.setdefault(vote.task_state.workflow_state_id, []).append(
+                    f"{vote.user.get_username()} ({vote.declaration()})"
+                )
+            self._last_review_approvals = {
+                page_id: "; ".join(approvals.get(state_id, [])) for page_id, state_id in last_review.items()
+            }
+        return self._last_review_approvals

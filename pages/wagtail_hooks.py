@@ -3,14 +3,17 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .dashboard import ReviewsDuePanel
-from .models import EditorialBoard
+from .dashboard import AwaitingReviewPanel, ReviewsDuePanel
+from .importer import IMPORT_LOG_ACTION
+from .models import BoardVote, EditorialBoard
 from .views import ReviewDatesReportView
+from .vote_views import vote_recorded
 
 
 class EditorialBoardViewSet(SnippetViewSet):
@@ -43,6 +46,8 @@ def register_review_log_actions(actions):
         def format_comment(self, log_entry):
             return log_entry.data.get("comment", "")
 
+    actions.register_action(IMPORT_LOG_ACTION, _("Import"), _("Imported from a content file"))
+
     @actions.register_action("pages.dates_changed")
     class DatesChangedFormatter(LogFormatter):
         label = _("Revision dates changed")
@@ -68,6 +73,7 @@ def register_review_dates_report_urls():
             ReviewDatesReportView.as_view(results_only=True),
             name="review_dates_report_results",
         ),
+        path("board-votes/<int:vote_id>/recorded/", vote_recorded, name="board_vote_recorded"),
     ]
 
 
@@ -77,5 +83,20 @@ def register_review_dates_report_menu_item():
 
 
 @hooks.register("construct_homepage_panels")
-def add_reviews_due_panel(request, panels):
+def add_review_panels(request, panels):
+    """Our "Awaiting your review" replaces Wagtail's (same name), and "Reviews due" joins them."""
+    panels[:] = [panel for panel in panels if panel.name != AwaitingReviewPanel.name]
+    panels.append(AwaitingReviewPanel(request.user))
     panels.append(ReviewsDuePanel(request.user))
+
+
+@hooks.register("after_edit_page")
+def confirm_vote_made_in_the_editor(request, page):
+    """A vote from the edit view's action menu gets the same confirmation as one from the dashboard."""
+    if request.method != "POST" or "action-workflow-action" not in request.POST:
+        return
+    vote = (
+        BoardVote.objects.filter(revision__object_id=str(page.pk), user=request.user).order_by("-pk").first()
+    )
+    if vote is not None and vote.revision_id == page.get_latest_revision().pk:
+        messages.success(request, vote.confirmation())

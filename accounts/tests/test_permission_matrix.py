@@ -157,7 +157,8 @@ def publish(client, page):
 def vote(client, user, page):
     state = page.current_workflow_task_state
     client.post(
-        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.pk]), {"comment": ""}
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.pk]),
+        {"comment": "", "attested": "on", "conflict": "none"},
     )
     return user is not None and BoardVote.objects.filter(task_state=state, user=user).exists()
 

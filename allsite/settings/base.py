@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "serving",
     "backups",
     "readability",  # before wagtail.admin: it extends the admin's Checks panel template
+    "demo",
     # modeltranslation must come before the admin apps (../shared/STACK.md).
     "modeltranslation",
     "wagtail.contrib.redirects",

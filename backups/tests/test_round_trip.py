@@ -75,7 +75,12 @@ def test_a_round_trip_restores_pages_revisions_terms_users_votes_and_media(
     section.get_workflow().start(section, author)
     state = GuideSectionPage.objects.get(pk=section.pk).current_workflow_task_state
     state.task.specific.on_action(
-        state, User.objects.get(username="ped_reviewer2"), "approve", comment="Good."
+        state,
+        User.objects.get(username="ped_reviewer2"),
+        "approve",
+        comment="Good.",
+        attested=True,
+        conflict="none",
     )
     term = GlossaryTermFactory(slug="backup-term", name_en="backup term", name_es="término de respaldo")
     term.save_revision().publish()

@@ -4,12 +4,15 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.log_actions import log
 from wagtail.models import Page, Task, TaskState
 
 from ..board_form import EditorialBoardForm
+from ..vote_forms import CONFLICT_CHOICES, ApproveForm, RequestChangesForm
 
 
 class EditorialBoard(models.Model):
@@ -129,28 +132,43 @@ class BoardReviewTask(Task):
         task_state = obj.current_workflow_task_state
         if task_state is None or self.refusal_reason(obj, user, task_state):
             return []
+        # Both open a form: a change request needs its reason, an approval its attestation.
         return [
-            ("reject", _("Request changes"), True),
-            ("approve", _("Approve"), False),
-            ("approve", _("Approve with comment"), True),
+            (BoardVote.REQUEST_CHANGES, _("Request changes"), True),
+            (BoardVote.APPROVE, _("Approve"), True),
         ]
+
+    def get_form_for_action(self, action):
+        return ApproveForm if action == BoardVote.APPROVE else RequestChangesForm
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
-        """Record the vote; approve the task once enough members agree, send it back on a change request."""
+        """Record the vote; approve the task once enough members agree, send it back on a change request.
+
+        Returns the address of the vote's confirmation, where the admin's workflow action view sends the
+        member next (the edit view ignores it and confirms through the `after_edit_page` hook instead).
+        """
         obj = task_state.workflow_state.content_object
         if isinstance(obj, Page):
             obj = obj.specific
         reason = self.refusal_reason(obj, user, task_state)
         if reason or action_name not in (BoardVote.APPROVE, BoardVote.REQUEST_CHANGES):
             raise PermissionDenied(reason or _("Unknown action."))
-        comment = kwargs.get("comment", "")
+        # The same form the admin showed, checked again here: every way of voting records the same statement.
+        form = self.get_form_for_action(action_name)(data=kwargs)
+        if not form.is_valid():
+            raise PermissionDenied(" ".join(str(e) for errors in form.errors.values() for e in errors))
+        statement = form.cleaned_data
+        comment = statement.get("comment", "")
         vote = BoardVote.objects.create(
             task_state=task_state,
             revision=obj.get_latest_revision(),
             user=user,
             decision=action_name,
             comment=comment,
+            attested=bool(statement.get("attested")),
+            conflict_of_interest=statement.get("conflict", ""),
+            conflict_statement=statement.get("conflict_statement", ""),
         )
         approvals = self.votes_that_count(task_state).filter(decision=BoardVote.APPROVE).count()
         needed = self.approvals_needed(obj)
@@ -165,12 +183,15 @@ class BoardReviewTask(Task):
                 "task": {"id": self.pk, "title": self.name},
                 "approvals": approvals,
                 "needed": needed,
+                "attested": vote.attested,
+                "conflict_of_interest": vote.conflict_statement if vote.has_conflict else "",
             },
         )
         if action_name == BoardVote.REQUEST_CHANGES:
             task_state.reject(user=user, comment=comment)
         elif approvals >= needed:
             task_state.approve(user=user, comment=comment)
+        return reverse("board_vote_recorded", args=[vote.pk])
 
     def user_can_access_editor(self, obj, user):
         return user.is_superuser or self.is_member(obj, user)
@@ -196,7 +217,11 @@ class BoardReviewTask(Task):
 
 
 class BoardVote(models.Model):
-    """One member's decision on one revision during a board review: kept for the record and the count."""
+    """One member's decision on one revision during a board review: kept for the record and the count.
+
+    An approval carries the member's attestation that they reviewed the revision and their conflict of
+    interest declaration; votes cast before attestations existed have neither (`conflict_of_interest` "").
+    """
 
     APPROVE = "approve"
     REQUEST_CHANGES = "reject"  # Wagtail's action name for "request changes"
@@ -207,6 +232,11 @@ class BoardVote(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="board_votes")
     decision = models.CharField(max_length=20, choices=DECISIONS)
     comment = models.TextField(blank=True)
+    attested = models.BooleanField(default=False, verbose_name=_("reviewed this revision"))
+    conflict_of_interest = models.CharField(
+        max_length=20, choices=CONFLICT_CHOICES, blank=True, verbose_name=_("conflict of interest")
+    )
+    conflict_statement = models.TextField(blank=True, verbose_name=_("conflict of interest statement"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -219,3 +249,39 @@ class BoardVote(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.decision} revision {self.revision_id}"
+
+    @property
+    def has_conflict(self):
+        return bool(self.conflict_statement)
+
+    def declaration(self):
+        """The member's statement in a few words, for the votes panel and the report export."""
+        if self.decision != self.APPROVE:
+            return ""
+        parts = [gettext("reviewed this revision") if self.attested else gettext("no attestation")]
+        if self.has_conflict:
+            parts.append(
+                gettext("conflict of interest: %(statement)s") % {"statement": self.conflict_statement}
+            )
+        elif self.conflict_of_interest:
+            parts.append(gettext("no conflict of interest"))
+        return "; ".join(parts)
+
+    def confirmation(self):
+        """What the member is told after voting: their vote and where the review stands."""
+        if self.decision == self.REQUEST_CHANGES:
+            return gettext(
+                "You requested changes to “%(title)s”. It goes back to its author with your comment."
+            ) % {"title": self.revision.object_str}
+        task = self.task_state.task.specific
+        page = self.task_state.workflow_state.content_object
+        approvals = task.votes_that_count(self.task_state).filter(decision=self.APPROVE).count()
+        needed = task.approvals_needed(page.specific if isinstance(page, Page) else page)
+        message = gettext("You approved “%(title)s”. %(approvals)s of %(needed)s approvals.") % {
+            "title": self.revision.object_str,
+            "approvals": approvals,
+            "needed": needed,
+        }
+        if approvals >= needed:
+            message += " " + gettext("The board's review is complete.")
+        return message

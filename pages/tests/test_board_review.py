@@ -18,6 +18,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from pages.factories import GuidePageFactory, GuideSectionPageFactory
 from pages.models import BoardReviewTask, BoardVote, EditorialBoard, GuideSectionPage, PublicationRecord
 
+from .admin_forms import edit_form_data
+
 pytestmark = pytest.mark.django_db
 User = get_user_model()
 
@@ -70,12 +72,16 @@ def submit(review, kind="substantive", summary="Explains the new maintenance sch
     return WorkflowState.objects.get(object_id=str(page.pk), status=WorkflowState.STATUS_IN_PROGRESS)
 
 
-def vote(client, user, review, action="approve", comment=""):
-    """A vote through the admin's workflow action view, as the action menu posts it."""
+APPROVAL = {"attested": "on", "conflict": "none"}  # what a member ticks in the approval form
+
+
+def vote(client, user, review, action="approve", comment="", **statement):
+    """A vote through the admin's workflow action view, as its form posts it (an approval attested)."""
     client.force_login(user)
     state = review.section.current_workflow_task_state
     url = reverse("wagtailadmin_pages:workflow_action", args=[review.section.pk, action, state.pk])
-    return client.post(url, {"comment": comment})
+    data = {**(APPROVAL if action == "approve" else {}), "comment": comment, **statement}
+    return client.post(url, data)
 
 
 def test_submitting_through_the_admin_requires_the_kind_of_revision(client, review):
@@ -227,7 +233,7 @@ def test_spanish_review_team_then_board_sign_off_publishes_a_spanish_page(client
         client.force_login(User.objects.get(username=username))
         state = GuideSectionPage.objects.get(pk=section.pk).current_workflow_task_state
         url = reverse("wagtailadmin_pages:workflow_action", args=[section.pk, "approve", state.pk])
-        return client.post(url, {"comment": ""})
+        return client.post(url, {**APPROVAL, "comment": ""})
 
     act("es_reviewer1")
     act("es_reviewer2")
@@ -239,3 +245,157 @@ def test_spanish_review_team_then_board_sign_off_publishes_a_spanish_page(client
     section.refresh_from_db()
     assert section.live and section.title == "¿Qué es la LLA? (revisada)"
     assert PublicationRecord.objects.filter(page=section).first().reviewed
+
+
+# --- Votes that feel like votes: a confirmation, the member's own vote, a reason and an attestation ----------
+
+
+def test_an_approval_is_confirmed_with_the_count_so_far(client, review):
+    submit(review)
+
+    response = vote(client, review.members[0], review)
+
+    assert response.status_code == 302
+    page = client.get(response["Location"], follow=True).content.decode()
+    assert f"You approved “{review.section.title}”. 1 of 2 approvals." in page
+    stored = BoardVote.objects.get(user=review.members[0])
+    assert stored.attested and stored.conflict_of_interest == "none" and stored.conflict_statement == ""
+
+
+def test_the_last_approval_says_the_review_is_complete(client, review):
+    submit(review)
+    vote(client, review.members[0], review)
+
+    response = vote(client, review.members[1], review)
+
+    page = client.get(response["Location"], follow=True).content.decode()
+    assert "2 of 2 approvals. The board&#x27;s review is complete." in page
+
+
+def modal_vote(client, user, review, action, data):
+    """The vote as the dashboard's modal posts it (XHR): form errors come back in the modal."""
+    client.force_login(user)
+    state = review.section.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[review.section.pk, action, state.pk])
+    return client.post(url, data, headers={"x-requested-with": "XMLHttpRequest"})
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "error"),
+    [
+        ("approve", {"conflict": "none"}, "Confirm that you reviewed this revision"),
+        ("approve", {"attested": "on"}, "This field is required."),
+        ("approve", {"attested": "on", "conflict": "declared"}, "Say in a few words what your conflict"),
+        ("reject", {"comment": "  "}, "Say what needs to change"),
+    ],
+    ids=["no-attestation", "no-declaration", "conflict-without-statement", "change-request-without-comment"],
+)
+def test_a_vote_without_its_statement_is_refused_with_a_form_error(client, review, action, data, error):
+    submit(review)
+
+    response = modal_vote(client, review.members[0], review, action, data)
+
+    assert response.status_code == 200
+    assert error in response.json()["html"]
+    assert not BoardVote.objects.exists()
+
+
+def test_a_declared_conflict_is_kept_with_the_vote_and_shown_to_the_author(client, review):
+    submit(review)
+    statement = "I advise a company that makes one of these medicines."
+
+    response = modal_vote(
+        client,
+        review.members[0],
+        review,
+        "approve",
+        {"attested": "on", "conflict": "declared", "conflict_statement": statement},
+    )
+
+    assert response.json()["step"] == "success"
+    assert BoardVote.objects.get().conflict_statement == statement
+    client.force_login(review.author)
+    edit_page = client.get(reverse("wagtailadmin_pages:edit", args=[review.section.pk])).content.decode()
+    assert "reviewed this revision; conflict of interest: I advise a company" in edit_page
+
+
+def test_request_changes_is_confirmed(client, review):
+    submit(review)
+
+    response = vote(client, review.members[0], review, action="reject", comment="Cite the 2024 approval.")
+
+    page = client.get(response["Location"], follow=True).content.decode()
+    assert f"You requested changes to “{review.section.title}”" in page
+
+
+def dashboard(client, user):
+    client.force_login(user)
+    return client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_dashboard_offers_labelled_actions_first_then_shows_the_members_vote(client, review):
+    submit(review)
+    member = review.members[0]
+
+    before = dashboard(client, member)
+    awaiting = before.index("Awaiting your review")
+    assert awaiting < before.index("Reviews due")
+    row = before[awaiting:]
+    assert ">Approve<span" in row and ">Request changes<span" in row
+    assert "0 of 2 approvals" in row
+
+    vote(client, member, review)
+    after = dashboard(client, member)
+    row = after[after.index("Awaiting your review") :]
+    assert "Your vote:</strong> Approved" in row
+    assert "1 of 2 approvals" in row
+    assert "data-workflow-action-url" not in row
+
+
+def test_the_author_is_told_why_they_cannot_vote(client, review):
+    author_member = review.members[2]
+    review.section.save_revision(user=author_member)
+    review.workflow.start(review.section, author_member)
+
+    row = dashboard(client, author_member)
+    assert "You wrote this revision, so you cannot vote on it." in row
+
+
+def test_a_vote_from_the_edit_view_is_confirmed_too(client, review):
+    """The author edits and submits in the admin; a member approves from the edit view's action menu, whose
+    modal collects the form and posts it with the unchanged page."""
+    client.force_login(review.author)
+    data = edit_form_data(client, review.section)
+    data.update({"revision_kind": "substantive", "change_summary": "Clearer.", "action-submit": "Submit"})
+    assert client.post(reverse("wagtailadmin_pages:edit", args=[review.section.pk]), data).status_code == 302
+    member = review.members[0]
+    client.force_login(member)
+    data = edit_form_data(client, review.section)
+    data.update(
+        {
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": '{"attested": true, "conflict": "none", "comment": ""}',
+        }
+    )
+
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[review.section.pk]), data, follow=True)
+
+    assert f"You approved “{review.section.title}”. 1 of 2 approvals." in response.content.decode()
+    assert BoardVote.objects.filter(user=member, attested=True).exists()
+
+
+def test_the_review_dates_export_lists_the_last_reviews_approvals(client, review):
+    submit(review)
+    vote(client, review.members[0], review)
+    vote(client, review.members[1], review, conflict="declared", conflict_statement="Speaker fees.")
+    vote(client, review.managing_editor, review)
+    client.force_login(User.objects.create_superuser("exporter", "x@example.org", "a-long-test-password"))
+
+    response = client.get(reverse("review_dates_report") + "?export=csv")
+    csv = b"".join(response.streaming_content).decode()
+
+    assert "Approvals of the last board review" in csv.splitlines()[0]
+    row = next(line for line in csv.splitlines() if line.startswith(review.section.title))
+    assert "member1 (reviewed this revision; no conflict of interest)" in row
+    assert "member2 (reviewed this revision; conflict of interest: Speaker fees.)" in row

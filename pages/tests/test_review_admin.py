@@ -16,8 +16,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def due_pages():
-    """One pediatric section overdue, one due in 10 days, one adult section due in 20 days."""
+    """One pediatric section overdue, one due in 10 days, one adult section due in 20 days; nothing else due
+    (the demo history has other pages due: they are moved out of the way)."""
     today = timezone.localdate()
+    for model in (GuidePage, GuideSectionPage):
+        model.objects.update(next_review_due=today + datetime.timedelta(days=200))
     overdue = GuideSectionPage.objects.get(slug="risk-groups", locale__language_code="en")
     soon = GuideSectionPage.objects.get(slug="follow-up", locale__language_code="en")
     adult = GuideSectionPage.objects.get(slug="recurrent-all", locale__language_code="en")

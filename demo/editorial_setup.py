@@ -12,8 +12,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from accounts.roles import EDITORS, MANAGING_EDITORS, SITE_ADMINISTRATORS, TRANSLATORS, board_reviewers_group
-
-from .models import BoardReviewTask, EditorialBoard, GuidePage, HomePage
+from pages.models import BoardReviewTask, EditorialBoard, GuidePage, HomePage
 
 ROLE_MEMBERS = {
     SITE_ADMINISTRATORS: ["site_admin"],
@@ -21,26 +20,35 @@ ROLE_MEMBERS = {
     EDITORS: ["editor"],
     TRANSLATORS: ["translator"],
 }
+# The demo boards are plainly fictional, so that nobody reads a demonstration page as reviewed by a real
+# organisation's board.
 BOARDS = [
     # (English name, Spanish name, demo members)
     (
-        "Pediatric Treatment Editorial Board",
-        "Comité Editorial de Tratamiento Pediátrico",
+        "Childhood ALL Demo Board",
+        "Consejo editorial de demostración de LLA infantil",
         ["ped_reviewer1", "ped_reviewer2", "ped_reviewer3"],
     ),
     (
-        "Adult Treatment Editorial Board",
-        "Comité Editorial de Tratamiento para Adultos",
+        "Adult ALL Demo Board",
+        "Consejo editorial de demostración de LLA en adultos",
         ["adult_reviewer1", "adult_reviewer2", "adult_reviewer3"],
     ),
-    ("Spanish language review", "Equipo de revisión en español", ["es_reviewer1", "es_reviewer2"]),
+    (
+        "Spanish Review Demo Team",
+        "Equipo de demostración de revisión en español",
+        ["es_reviewer1", "es_reviewer2"],
+    ),
 ]
 GUIDE_WORKFLOWS = {"childhood-all": BOARDS[0][0], "adult-all": BOARDS[1][0]}
 SPANISH_TEAM = BOARDS[2][0]
 
 
 def ensure_boards():
-    """Demo members of every role, and the demo boards, each with its own reviewers' group and members."""
+    """Demo members of every role, and the demo boards, each with its own reviewers' group and members.
+
+    Memberships are given only to people and boards this run creates: an admin's later changes stay.
+    """
     for role, members in ROLE_MEMBERS.items():
         _add_demo_members(Group.objects.get(name=role), members)
     for name_en, name_es, members in BOARDS:
@@ -49,7 +57,9 @@ def ensure_boards():
             board = EditorialBoard.objects.create(
                 name=name_en, name_en=name_en, name_es=name_es, group=board_reviewers_group(name_en)
             )
-        _add_demo_members(board.group, members)
+            _add_demo_members(board.group, members, new_group=True)
+        else:
+            _add_demo_members(board.group, members)
 
 
 def ensure_workflows():
@@ -88,7 +98,7 @@ def _workflow(name, tasks):
     return workflow
 
 
-def _add_demo_members(group, usernames):
+def _add_demo_members(group, usernames, new_group=False):
     User = get_user_model()
     password = os.environ.get("DEMO_USER_PASSWORD")
     for username in usernames:
@@ -99,4 +109,5 @@ def _add_demo_members(group, usernames):
             # Demo people can sign in only if DEMO_USER_PASSWORD is set; otherwise an admin invites them.
             user.set_password(password) if password else user.set_unusable_password()
             user.save()
-        user.groups.add(group)
+        if created or new_group:
+            user.groups.add(group)

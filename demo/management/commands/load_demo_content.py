@@ -1,6 +1,9 @@
-"""manage.py load_demo_content: the home pages, the glossary and every demo guide, published.
+"""manage.py load_demo_content: the home pages, the glossary and every demo guide, published, with a year of
+editorial history (content/demo-history.yaml) on the pages it creates.
 
-Safe to run again: unchanged pages are left alone, so `make run` twice duplicates nothing.
+Safe to run again: it creates only what is missing (a new page or term in the files) and leaves everything
+that exists exactly as it is, however it differs from the files: no revision, no publication, no log entry.
+Changes to existing demo pages reach a site through `import_guide`, which reviews them as drafts.
 """
 
 from pathlib import Path
@@ -11,11 +14,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from demo import editorial_setup
+from demo.history import apply_demo_history
 from glossary.content_files import load_glossary_folder
 from glossary.importing import GlossaryImportError
-from pages import editorial_setup
 from pages.content_files import ContentError, parse_file
 from pages.importer import SOURCE_LANGUAGE, ImportReport, import_guide, write_home_pages
+
+HISTORY_FILE = "demo-history.yaml"
 
 
 class Command(BaseCommand):
@@ -36,17 +42,21 @@ class Command(BaseCommand):
                     raise ContentError(root / "home", 0, f"needs {SOURCE_LANGUAGE}.md, the English home page")
                 report = ImportReport()
                 _remove_wagtail_placeholder()
-                english_home = write_home_pages(homes, report)
+                english_home = write_home_pages(homes, report, create_only=True)
                 _serve_at_site_root(english_home)
                 self.stdout.write(report.summary(root / "home"))
                 if (root / "glossary").is_dir():  # before the guides, so their pages link the terms
-                    glossary = load_glossary_folder(root / "glossary", publish=True)
+                    glossary = load_glossary_folder(root / "glossary", publish=True, create_only=True)
                     self.stdout.write(glossary.summary(root / "glossary"))
                 editorial_setup.ensure_boards()
+                created = set()
                 for folder in sorted(p for p in (root / "guides").iterdir() if p.is_dir()):
                     # The demo guides count as reviewed by their boards when first loaded.
-                    report = import_guide(folder, publish=True, reviewed=True)
+                    report = import_guide(folder, publish=True, reviewed=True, create_only=True)
+                    created |= {page.pk for page in report.created}
                     self.stdout.write(report.summary(folder))
+                if created and (root / HISTORY_FILE).is_file():
+                    apply_demo_history(root / HISTORY_FILE, created)
                 editorial_setup.ensure_workflows()
                 # Publishing indexes pages as it goes; this also covers a database loaded before search existed.
                 call_command("rebuild_search_index", verbosity=0)
