@@ -116,3 +116,24 @@ class BoardTargets(models.Model):
 
     def __str__(self):
         return str(self.board)
+
+
+class BelowTargetApproval(models.Model):
+    """A board member's reason for approving a revision that misses the board's readability target, kept
+    with their vote, with the score and the target it missed."""
+
+    vote = models.OneToOneField(
+        "pages.BoardVote", on_delete=models.CASCADE, related_name="below_target_approval"
+    )
+    reason = models.TextField(verbose_name=_("reason for approving below the board's target"))
+    score = models.FloatField(
+        help_text=_("The revision's Flesch–Kincaid grade (English) or INFLESZ (Spanish).")
+    )
+    target = models.CharField(max_length=100, help_text=_("The target it missed, in words."))
+
+    class Meta:
+        verbose_name = _("approval below the readability target")
+        verbose_name_plural = _("approvals below the readability target")
+
+    def __str__(self):
+        return f"{self.vote}: {self.reason[:40]}"

@@ -1,5 +1,6 @@
-"""Admin registrations: the Checks panel's script, Reports → Readability, and each board's targets
-(Settings → Readability targets, and a button beside each board in Snippets → Editorial boards)."""
+"""Admin registrations: the Checks panel's script, Reports → Readability, each board's targets (Settings →
+Readability targets, and a button beside each board in Snippets → Editorial boards), and readability in
+board review (the approval form's reason below the target, the notes in the votes panel)."""
 
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -17,11 +18,22 @@ from pages.models import EditorialBoard
 
 from .models import BoardTargets
 from .views import ReadabilityReportView
+from .votes import add_reason_field, review_notes
 
 
 @hooks.register("insert_editor_js")
 def checks_panel_script():
     return format_html('<script src="{}" defer></script>', static("readability/js/checks.js"))
+
+
+@hooks.register("construct_board_approval_form")
+def ask_for_a_reason_below_target(form):
+    add_reason_field(form)
+
+
+@hooks.register("insert_board_review_notes")
+def readability_review_notes(page):
+    return review_notes(page)
 
 
 @hooks.register("register_admin_urls")
