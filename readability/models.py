@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -15,6 +17,13 @@ from .text import Sentence
 SCORER_VERSION = 1
 DEFAULT_ENGLISH_MAX_GRADE = Decimal("8.0")
 DEFAULT_SPANISH_MIN_INFLESZ = Decimal("55.0")
+
+
+def describe_target(value, language):
+    """A target in words: "grade 8.0 or lower" (English), "INFLESZ 55.0 or higher" (Spanish)."""
+    if language == "es":
+        return gettext("INFLESZ %(score)s or higher") % {"score": number_format(value, 1)}
+    return gettext("grade %(grade)s or lower") % {"grade": number_format(value, 1)}
 
 
 class RevisionScore(models.Model):
@@ -126,10 +135,15 @@ class BelowTargetApproval(models.Model):
         "pages.BoardVote", on_delete=models.CASCADE, related_name="below_target_approval"
     )
     reason = models.TextField(verbose_name=_("reason for approving below the board's target"))
+    language = models.CharField(max_length=8)
     score = models.FloatField(
         help_text=_("The revision's Flesch–Kincaid grade (English) or INFLESZ (Spanish).")
     )
-    target = models.CharField(max_length=100, help_text=_("The target it missed, in words."))
+    target = models.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        help_text=_("The highest grade (English) or lowest INFLESZ (Spanish)."),
+    )
 
     class Meta:
         verbose_name = _("approval below the readability target")
@@ -137,3 +151,6 @@ class BelowTargetApproval(models.Model):
 
     def __str__(self):
         return f"{self.vote}: {self.reason[:40]}"
+
+    def target_description(self):
+        return describe_target(self.target, self.language)

@@ -3,11 +3,9 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-
 from pages.models.boards import board_for_page
 
-from .models import DEFAULT_ENGLISH_MAX_GRADE, DEFAULT_SPANISH_MIN_INFLESZ, BoardTargets
+from .models import DEFAULT_ENGLISH_MAX_GRADE, DEFAULT_SPANISH_MIN_INFLESZ, BoardTargets, describe_target
 
 
 @dataclass(frozen=True)
@@ -23,11 +21,13 @@ class Targets:
             return scores.inflesz < float(self.spanish_min_inflesz)
         return scores.grade > float(self.english_max_grade)
 
+    def value(self, language):
+        """The target's number: the highest grade in English, the lowest INFLESZ in Spanish."""
+        return self.spanish_min_inflesz if language == "es" else self.english_max_grade
+
     def describe(self, language):
         """The target in words, e.g. "grade 8.0 or lower"."""
-        if language == "es":
-            return _("INFLESZ %(score)s or higher") % {"score": self.spanish_min_inflesz}
-        return _("grade %(grade)s or lower") % {"grade": self.english_max_grade}
+        return describe_target(self.value(language), language)
 
 
 def targets_for_board(board):

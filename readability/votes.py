@@ -120,5 +120,9 @@ def keep_reason(vote, statement):
         return
     reviewed = reviewed_revision(vote.task_state.workflow_state.content_object)
     BelowTargetApproval.objects.create(
-        vote=vote, reason=reason, score=reviewed.main_score(), target=reviewed.target
+        vote=vote,
+        reason=reason,
+        language=reviewed.scores.language,
+        score=reviewed.main_score(),
+        target=reviewed.targets.value(reviewed.scores.language),
     )

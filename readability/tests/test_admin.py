@@ -7,10 +7,10 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from glossary.models import GlossaryTerm
-from pages.models import EditorialBoard, GuidePage, GuideSectionPage
+from pages.models import GuidePage, GuideSectionPage
 from readability.models import BoardTargets, RevisionScore
 
-from .helpers import EASY, HARD, MEDIUM, member, section_with
+from .helpers import EASY, HARD, MEDIUM, guide, member, section_with
 
 pytestmark = pytest.mark.django_db
 
@@ -162,13 +162,13 @@ def test_a_boards_targets_apply_to_its_sections(client):
     page = section_with(MEDIUM)  # grade 11.9
     client.force_login(member("editor"))
     assert "Misses the board's target: grade 8.0 or lower." in plain_language_section(edit(client, page))
-    board = EditorialBoard.objects.get(name="Pediatric Treatment Editorial Board")
+    board = guide("home/childhood-all").board
     BoardTargets.objects.create(board=board, english_max_grade=12)
     assert "Meets the board's target: grade 12.0 or lower." in plain_language_section(edit(client, page))
 
 
 def test_managing_editors_set_a_boards_targets_editors_may_not(client):
-    board = EditorialBoard.objects.get(name="Adult Treatment Editorial Board")
+    board = guide("home/adult-all").board
     add_url = reverse("readability_targets:add")
     client.force_login(member("editor"))
     assert client.get(add_url).status_code in (302, 403)

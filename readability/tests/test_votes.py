@@ -75,7 +75,7 @@ def test_the_reason_is_kept_with_the_vote_and_shown_in_the_votes_panel(client, i
     assert approval.vote.user == member("ped_reviewer1") and approval.vote.decision == "approve"
     assert approval.vote.revision == in_review.get_latest_revision()
     assert approval.reason == "Terms a family needs; the glossary explains them."
-    assert approval.score > 8 and approval.target == "grade 8.0 or lower"
+    assert approval.score > 8 and approval.target_description() == "grade 8.0 or lower"
 
     client.force_login(member("editor"))
     html = client.get(reverse("wagtailadmin_pages:edit", args=[in_review.pk])).content.decode()
