@@ -27,7 +27,7 @@ later stops a word being flagged without the page being saved again.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
@@ -70,12 +70,9 @@ NAMING = {
 
 @dataclass
 class HardWord:
-    word: str  # as first written on the page
+    word: str  # as first written on the page: what "Find" looks for in the preview
     reasons: list
-    syllables: int
     count: int = 1
-    sentence: str = ""  # the first sentence it appears in: where to find it in the preview
-    sentences: set = field(default_factory=set)
 
 
 def reason_labels():
@@ -88,7 +85,7 @@ def reason_labels():
 
 
 def hard_words(passages, language, glossary):
-    """Hard words of the passages, most frequent first, each with its reasons and first sentence."""
+    """Hard words of the passages, most frequent first, each with its reasons and how often it is used."""
     matcher = glossary.matcher(language)
     term_words = _single_word_terms(glossary, language)
     explained = explained_words(passages, language)
@@ -109,17 +106,11 @@ def hard_words(passages, language, glossary):
                     (position and word[:1].isupper()) or any(char.isupper() for char in word[1:])
                 ):
                     continue  # a name
-                entry = found.get(key)
-                if entry is None:
+                if key not in found:  # judged once per word: None when it is not hard
                     reasons = _reasons(word, language)
-                    if not reasons:
-                        found[key] = None
-                        continue
-                    syllables = word_syllables(word, language)
-                    found[key] = HardWord(word, reasons, syllables, 1, sentence.text, {sentence.text})
-                elif entry is not None:
-                    entry.count += 1
-                    entry.sentences.add(sentence.text)
+                    found[key] = HardWord(word, reasons) if reasons else None
+                elif found[key] is not None:
+                    found[key].count += 1
     words = [entry for entry in found.values() if entry is not None]
     return sorted(words, key=lambda entry: (-entry.count, fold(entry.word)))
 

@@ -85,11 +85,6 @@ def _continues(text, end, language):
     return before.lower() in ABBREVIATIONS[language] or bool(DOTTED_ABBREVIATION.search(before))
 
 
-def words(text):
-    """Every word of plain text (numbers and web addresses left out), in order."""
-    return [word for word in WORD.findall(URL.sub(" ", text)) if LETTER.search(word)]
-
-
 def is_initialism(part):
     """One capital letter, or two to five letters all in capitals ("T", "ALL", "LLA")."""
     return len(part) <= INITIALISM_MAX and part.isalpha() and part.isupper()
