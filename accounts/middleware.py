@@ -16,6 +16,15 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and getattr(request, "is_dummy", False):
+            # A page rendered for the admin's preview panel (Wagtail runs it through the middleware as a
+            # dummy request for its public URL): the public policy, but the admin may frame it.
+            return PolicyParts(
+                config=parts.config,
+                update=parts.update,
+                replace={**(parts.replace or {}), "frame-ancestors": ["'self'"]},
+                nonce=parts.nonce,
+            )
         if not report_only and request.path_info.startswith("/admin/") and parts.config is None:
             return PolicyParts(
                 config=settings.ADMIN_CONTENT_SECURITY_POLICY,

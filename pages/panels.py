@@ -24,6 +24,7 @@ class BoardVotesPanel(Panel):
                     if isinstance(task, BoardReviewTask):
                         votes = list(task.votes_that_count(task_state))
                         self._review = {
+                            "page": page,
                             "task": task,
                             "board": task.board_for(page),
                             "approvals": sum(1 for vote in votes if vote.decision == "approve"),

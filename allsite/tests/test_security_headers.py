@@ -7,6 +7,9 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +49,29 @@ def test_the_admin_has_its_own_policy(admin_client):
     assert "'unsafe-inline'" in policy["script-src"]
     assert policy["object-src"] == ["'none'"]
     assert policy["frame-ancestors"] == ["'self'"]
+
+
+def test_the_admin_preview_panel_may_frame_a_page_preview(admin_client):
+    """Wagtail renders a preview through the middleware as a request for the page's public URL; the admin's
+    preview panel frames it, so its policy must allow the admin as an ancestor (else Chromium shows an error)."""
+    guide = Page.objects.get(url_path="/home/childhood-all/")
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["pages", "guidesectionpage", guide.pk])
+    data = nested_form_data(
+        {
+            "title": "Preview only",
+            "slug": "preview-only",
+            "summary": "Seen only in the preview.",
+            "key_points": streamfield([("point", "A point.")]),
+            "body": streamfield([("heading", {"text": "Preview heading", "anchor": ""})]),
+        }
+    )
+    assert admin_client.post(url, data).json()["is_valid"] is True
+    response = admin_client.get(url)
+    assert "Preview heading" in response.content.decode()
+    policy = directives(response["Content-Security-Policy"])
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
 
 
 def production_environment():

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,10 @@ from wagtail.models import Page, Task, TaskState
 
 from ..board_form import EditorialBoardForm
 from ..vote_forms import CONFLICT_CHOICES, ApproveForm, RequestChangesForm
+
+# Sent when a member votes, with `vote` (a BoardVote) and `statement` (the vote form's cleaned data, with
+# anything other apps added to it): they keep their part of the statement with the vote.
+board_vote_cast = Signal()
 
 
 class EditorialBoard(models.Model):
@@ -141,6 +146,9 @@ class BoardReviewTask(Task):
     def get_form_for_action(self, action):
         return ApproveForm if action == BoardVote.APPROVE else RequestChangesForm
 
+    def get_template_for_action(self, action):
+        return "pages/admin/board_vote_modal.html"
+
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         """Record the vote; approve the task once enough members agree, send it back on a change request.
@@ -155,7 +163,7 @@ class BoardReviewTask(Task):
         if reason or action_name not in (BoardVote.APPROVE, BoardVote.REQUEST_CHANGES):
             raise PermissionDenied(reason or _("Unknown action."))
         # The same form the admin showed, checked again here: every way of voting records the same statement.
-        form = self.get_form_for_action(action_name)(data=kwargs)
+        form = self.get_form_for_action(action_name)(data=kwargs, task_state=task_state)
         if not form.is_valid():
             raise PermissionDenied(" ".join(str(e) for errors in form.errors.values() for e in errors))
         statement = form.cleaned_data
@@ -170,6 +178,7 @@ class BoardReviewTask(Task):
             conflict_of_interest=statement.get("conflict", ""),
             conflict_statement=statement.get("conflict_statement", ""),
         )
+        board_vote_cast.send(sender=type(self), vote=vote, statement=statement)
         approvals = self.votes_that_count(task_state).filter(decision=BoardVote.APPROVE).count()
         needed = self.approvals_needed(obj)
         log(

@@ -1,0 +1,82 @@
+"""In Chromium: the Checks panel's plain-language section, and a flagged sentence found in the preview."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from playwright.sync_api import expect
+from wagtail.models import Page
+
+from conftest import BROWSER_MARKS
+
+from .helpers import member
+
+pytestmark = BROWSER_MARKS
+ENGLISH = "/home/childhood-all/types-of-treatment/"
+SPANISH = "/inicio/lla-infantil/tipos-de-tratamiento/"
+
+
+@pytest.fixture(scope="module")
+def editor_session(demo_site, django_db_blocker):
+    """A signed-in session of the demo editor, stored where the live server reads it; removed afterwards."""
+    with django_db_blocker.unblock():
+        user = member("editor")
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.save()
+        pages = {path: Page.objects.get(url_path=path).pk for path in (ENGLISH, SPANISH)}
+    yield session.session_key, pages
+    with django_db_blocker.unblock():
+        session.delete()
+
+
+@pytest.fixture
+def editor_tab(browser, demo_site, editor_session):
+    key, pages = editor_session
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": key, "url": demo_site.url}])
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab, pages
+    context.close()
+    assert not errors, errors
+
+
+def open_checks(tab, url):
+    tab.goto(url)
+    tab.click('[data-side-panel-toggle="checks"]')
+    section = tab.locator(".readability-checks")
+    expect(section).to_be_visible()
+    return section
+
+
+def test_a_long_sentence_is_found_and_selected_in_the_preview(editor_tab, demo_site):
+    tab, pages = editor_tab
+    section = open_checks(tab, f"{demo_site.url}/admin/pages/{pages[ENGLISH]}/edit/")
+    expect(section.locator('[data-readability-score="grade"]')).to_have_text(re.compile(r"^\d+\.\d$"))
+    sentence = section.locator("[data-readability-long-sentences] .w-content-checker__name").first
+    wanted = sentence.inner_text()
+    assert len(wanted.split()) > 25
+
+    preview = tab.frame_locator("#w-preview-iframe")
+    # The preview loads with the Checks panel (Wagtail runs its own checks on it): slowly on a busy machine.
+    expect(preview.locator("main h1")).to_have_text("Types of Treatment", timeout=30_000)
+    section.locator("[data-readability-long-sentences] button").first.click()
+
+    expect(tab.locator('[data-side-panel-toggle="preview"]')).to_have_attribute("aria-expanded", "true")
+    frame = tab.frame(url=re.compile(r"/preview/"))
+    selected = frame.evaluate("() => getSelection().toString()")
+    assert " ".join(selected.split()) == wanted
+    assert frame.evaluate("() => scrollY") > 0  # scrolled down to it
+
+
+def test_a_spanish_page_shows_its_scores_beside_the_english(editor_tab, demo_site):
+    tab, pages = editor_tab
+    section = open_checks(tab, f"{demo_site.url}/admin/pages/{pages[SPANISH]}/edit/")
+    expect(section.locator('[data-readability-score="inflesz"]')).to_have_text(re.compile(r"^\d+\.\d · \w"))
+    expect(section.locator("[data-readability-parity]")).to_contain_text("English: grade")
