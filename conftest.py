@@ -185,9 +185,14 @@ class SMTPServer(socketserver.ThreadingTCPServer):
         self.messages = []  # (envelope recipients, email.message.EmailMessage) in the order received
 
     def received(self):
-        """Each message as (recipients, subject, plain-text body): decoded, with the body's lines ending "\\n"."""
+        """Each message as (recipients, subject, plain-text body): decoded, the subject unfolded as a mail client
+        shows it (a long encoded subject is folded onto a line of its own), the body's lines ending "\\n"."""
         return [
-            (to, str(message["Subject"]), message.get_body(("plain",)).get_content().replace("\r\n", "\n"))
+            (
+                to,
+                " ".join(str(message["Subject"]).split()),
+                message.get_body(("plain",)).get_content().replace("\r\n", "\n"),
+            )
             for to, message in self.messages
         ]
 

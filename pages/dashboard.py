@@ -5,25 +5,29 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState
 
 from .models import BoardReviewTask, BoardVote
-from .review_status import due_for_review, pages_user_can_act_on
+from .review_status import due_for_review, pages_user_can_act_on, with_status
 
 
 class ReviewsDuePanel(Component):
-    """Dashboard panel: pages overdue for review or due in the next 30 days that this user can act on."""
+    """Dashboard panel: pages overdue for review and pages due in the next 30 days that this user can act on,
+    the first few of each with how many there are, so a long overdue list never hides what is due soon."""
 
     name = "reviews_due"
     order = 110
     template_name = "pages/admin/reviews_due_panel.html"
+    shown = 10
 
     def __init__(self, user):
         self.user = user
 
     def get_context_data(self, parent_context=None):
-        today = timezone.localdate()
-        pages = list(pages_user_can_act_on(self.user, due_for_review(today))[:20])
+        pages = pages_user_can_act_on(self.user, due_for_review(timezone.localdate()))
+        overdue, due_soon = with_status(pages, "overdue"), with_status(pages, "due_soon")
         return {
-            "overdue": [p for p in pages if p.review_due < today],
-            "due_soon": [p for p in pages if p.review_due >= today],
+            "overdue": list(overdue[: self.shown]),
+            "overdue_count": overdue.count(),
+            "due_soon": list(due_soon[: self.shown]),
+            "due_soon_count": due_soon.count(),
         }
 
 

@@ -109,12 +109,14 @@ def test_the_printed_packet_starts_with_the_help_lines_once(page, demo_site, lan
     assert printed.bounding_box()["y"] < first_section.bounding_box()["y"]
     # A note that a Spanish section is behind its English page prints too (the server's part is in
     # test_print_packet.py); the note for a page reached from an untranslated one does not.
+    # (The demo's Spanish packet may already have a real one: the injected notes have ids of their own.)
     page.evaluate("""() => {
-      const note = (cls) => Object.assign(document.createElement('p'), {className: `notice ${cls}`, textContent: cls});
+      const note = (cls) => Object.assign(
+        document.createElement('p'), {className: `notice ${cls}`, id: `test-${cls}`, textContent: cls});
       document.querySelector('.whole-guide-section').prepend(note('translation-notice'), note('untranslated-notice'));
     }""")
-    expect(page.locator(".translation-notice")).to_be_visible()
-    expect(page.locator(".untranslated-notice")).to_be_hidden()
+    expect(page.locator("#test-translation-notice")).to_be_visible()
+    expect(page.locator("#test-untranslated-notice")).to_be_hidden()
 
 
 @pytest.mark.parametrize(

@@ -121,3 +121,19 @@ def test_publishing_logs_the_new_dates(client):
     login(client, "managing_editor")
     history = client.get(reverse("wagtailadmin_pages:history", args=[page.pk])).content.decode()
     assert "Dates set by a review publication" in history
+
+
+def test_a_long_overdue_list_does_not_hide_what_is_due_soon(client, due_pages):
+    overdue, soon, adult = due_pages
+    today = timezone.localdate()
+    many = GuideSectionPage.objects.filter(locale__language_code="en").exclude(pk__in=[soon.pk, adult.pk])
+    many.update(next_review_due=today - datetime.timedelta(days=1))
+    login(client, "managing_editor")
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    panel = html[html.index('id="reviews-due-heading"') :]
+    overdue_part = panel[: panel.index("Due in the next 30 days")]
+    assert overdue_part.count("<li>") == 10
+    assert f"All {many.count()} overdue reviews" in overdue_part
+    assert soon.title in panel[panel.index("Due in the next 30 days") :]
