@@ -66,6 +66,14 @@ def test_unknown_query_parameters_bypass_the_cache(client):
     assert read(client, SECTION + "?untranslated=1")["X-Page-Cache"] == "miss"
 
 
+def test_a_search_kept_to_one_guide_is_cached_apart_from_the_others(client):
+    everything = cached_html(client, "/en/search/?q=treatment")
+    childhood = cached_html(client, "/en/search/?q=treatment&guide=childhood-all")
+    adult = cached_html(client, "/en/search/?q=treatment&guide=adult-all")
+    assert len({everything, childhood, adult}) == 3
+    assert "X-Page-Cache" not in client.get("/en/search/?q=treatment&guide=no-such-guide")  # a 404
+
+
 def test_not_found_pages_are_not_cached(client):
     assert "X-Page-Cache" not in client.get("/en/no-such-page/")
 
