@@ -1,7 +1,8 @@
 """The glossary as CSV, for translators and boards: one row per term, both languages side by side.
 
-Lists (abbreviations, other names, related slugs) are separated by semicolons; definitions are exported
-as their (sanitized) HTML, and Markdown is accepted on import. Row numbers in errors are spreadsheet rows: the
+`slug_es` (the Spanish page's address) is optional, as in the seed files; an export carries it so that a
+round trip keeps it. Lists (abbreviations, other names, related slugs) are separated by semicolons;
+definitions are exported as their (sanitized) HTML, and Markdown is accepted on import. Row numbers in errors are spreadsheet rows: the
 header is row 1.
 """
 
@@ -13,7 +14,7 @@ from .importing import IMPORTED_FIELDS, GlossaryImportError, TermData, checked_d
 from .models import LANGUAGES, GlossaryTerm
 from .text import markdown_definition, sanitize_definition, split_list
 
-COLUMNS = ["slug", *IMPORTED_FIELDS, "related"]
+COLUMNS = ["slug", "slug_es", *IMPORTED_FIELDS, "related"]
 LIST_COLUMNS = {f"{name}_{language}" for name in ("abbreviations", "other_names") for language in LANGUAGES}
 SEPARATOR = ";"
 
@@ -63,6 +64,10 @@ def _read_row(values, where):
         problems.append("missing Spanish definition (definition_es)")
     if values["slug"] and slugify(values["slug"]) != values["slug"]:
         problems.append(f"the slug '{values['slug']}' must be lowercase letters, digits and hyphens")
+    if values["slug_es"] and slugify(values["slug_es"]) != values["slug_es"]:
+        problems.append(
+            f"the Spanish slug '{values['slug_es']}' must be lowercase letters, digits and hyphens"
+        )
     fields = {name: values[name] for name in IMPORTED_FIELDS}
     for column in LIST_COLUMNS:
         fields[column] = "\n".join(item.strip() for item in values[column].split(SEPARATOR) if item.strip())
@@ -77,6 +82,7 @@ def _read_row(values, where):
     return TermData(
         slug=values["slug"] or slugify(values["name_en"])[:90],
         source=where,
+        slug_es=values["slug_es"],
         fields=fields,
         related=[slug.strip() for slug in values["related"].split(SEPARATOR) if slug.strip()],
     )
@@ -97,6 +103,7 @@ def write_csv(handle, live=False):
         for column in LIST_COLUMNS:
             row[column] = f"{SEPARATOR} ".join(split_list(row[column]))
         row["slug"] = term.slug
+        row["slug_es"] = term.slug_es or ""
         row["related"] = f"{SEPARATOR} ".join(
             slugs[link.related_id] for link in term.related_links.all() if link.related_id in slugs
         )

@@ -159,9 +159,28 @@ def test_export_writes_both_languages_and_reimports_unchanged(tmp_path):
     seed_es = yaml.safe_load(seed.split("---")[1])["es"]
     assert rows["minimal-residual-disease"]["abbreviations_es"] == "; ".join(seed_es["abbreviations"])
 
+    mrd = GlossaryTerm.objects.get(slug="minimal-residual-disease")
+    assert rows["minimal-residual-disease"]["slug_es"] == mrd.slug_es != ""
+
     path = tmp_path / "export.csv"
     call_command("export_glossary", "--output", str(path))
     assert f"0 created, 0 updated as drafts, {len(rows)} unchanged." in import_csv(path)
+
+
+def test_a_csv_row_may_give_the_spanish_address_which_then_never_changes(tmp_path):
+    header = HEADER.replace("slug,", "slug,slug_es,", 1)
+    row = "zorp-index,indice-de-zorp,zorp index,,,,A measure.,índice zorp,Una medida.,"
+    path = tmp_path / "terms.csv"
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    import_csv(path, "--publish")
+    assert GlossaryTerm.objects.get(slug="zorp-index").slug_es == "indice-de-zorp"
+
+    path.write_text(f"{header}\n{row.replace('indice-de-zorp', 'zorp-indice')}\n", encoding="utf-8")
+    message = import_fails(path)
+    assert "terms.csv:row 2: the term's Spanish slug is 'indice-de-zorp' and cannot change" in message
+    path.write_text(f"{header}\n{row.replace('indice-de-zorp', 'Índice Zorp')}\n", encoding="utf-8")
+    message = import_fails(path)
+    assert "the Spanish slug 'Índice Zorp' must be lowercase letters, digits and hyphens" in message
 
 
 SEED = """\
