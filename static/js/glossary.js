@@ -44,6 +44,15 @@
     const heading = element('strong', 'glossary-panel-name', entry ? entry.name : link.textContent);
     panel.append(heading);
     if (entry && entry.pronunciation) panel.append(element('span', 'glossary-panel-pronunciation', entry.pronunciation));
+    // The side-by-side view (bilingual/) gives each term its name in the other language.
+    const { glossaryOtherName: otherName, glossaryOtherLang: otherLang, glossaryOtherLabel: otherLabel } = link.dataset;
+    if (otherName) {
+      const other = element('span', 'glossary-panel-other', `${otherLabel} `);
+      const name = element('span', null, otherName);
+      name.lang = otherLang;
+      other.append(name);
+      panel.append(other);
+    }
     panel.append(element('span', 'glossary-panel-definition', entry ? entry.definition_text : labels.error));
     const more = element('a', 'glossary-panel-more', labels.more);
     more.href = entry ? entry.url : link.href;

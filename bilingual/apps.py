@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class BilingualConfig(AppConfig):
+    """A section or guide in English and Spanish together, aligned block by block (issue 20).
+
+    Sits on pages, translations and glossary; none of them imports it.
+    """
+
+    name = "bilingual"
+    verbose_name = "Side by side"
