@@ -98,7 +98,7 @@ def test_glossary_terms_open_in_their_sides_language_with_the_other_name(client)
         glossary_term = GlossaryTerm.objects.get(pk=term["data-glossary-id"])
         assert term["data-glossary-other-name"] == glossary_term.name_en
         assert term["data-glossary-other-label"] == "En inglés:"  # read by a Spanish reader
-    assert terms["en"][0]["data-glossary-other-label"] == "En español:"
+    assert terms["en"][0]["data-glossary-other-label"] == "In Spanish:"  # each label in its side's language
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
