@@ -9,3 +9,6 @@ class BilingualConfig(AppConfig):
 
     name = "bilingual"
     verbose_name = "Side by side"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the CDN purge of the side-by-side views)

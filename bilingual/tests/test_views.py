@@ -34,6 +34,8 @@ def test_the_demo_section_pairs_every_block_with_its_translation(client, languag
     html = response.content.decode()
     assert f'<html lang="{language}">' in html
     assert '<meta name="robots" content="noindex, follow">' in html
+    other_view = SIDE_BY_SIDE["es" if language == "en" else "en"]
+    assert f'<a href="{other_view}" hreflang=' in html  # the language switcher keeps the view
     other = "es" if language == "en" else "en"
     reader, translation = demo_section(language), demo_section(other)
     found = rows(html)
