@@ -102,6 +102,9 @@ def test_a_term_opens_its_definition_in_its_sides_language_with_the_other_name(b
     other = panel.locator(".glossary-panel-other")
     assert other.inner_text().startswith("En inglés:")
     assert other.locator("[lang='en']").inner_text() == term.get_attribute("data-glossary-other-name")
+    assert (
+        panel.locator(".glossary-panel-close").inner_text() == "Cerrar"
+    )  # the panel speaks its side's language
     assert axe_violations(tab)[0] == 0
 
 
