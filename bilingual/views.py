@@ -54,6 +54,11 @@ class AlignedSection:
         return [self.primary, self.secondary]
 
     @property
+    def first_side(self):
+        """The side named in the guide's contents: the reader's language, when the section is in it."""
+        return self.primary or self.secondary
+
+    @property
     def cells(self):
         """[(language, Side or None)], the reader's language first."""
         return list(zip(self.languages, self.sides, strict=True))

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -173,6 +174,10 @@ def test_an_added_a_removed_and_a_moved_block_are_shown_and_marked(client):
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_the_whole_guide_side_by_side_holds_every_section_aligned(client, language):
     html = client.get(GUIDE_SIDE_BY_SIDE[language]).content.decode()
+    contents = BeautifulSoup(html, "html.parser").select(".side-by-side-contents a")
+    assert contents and all(
+        f'id="{link["href"][1:]}"' in html and link["lang"] == language for link in contents
+    )
     found = rows(html)
     assert found and not any(is_unmatched(cell) for row in found for cell in row)
     assert html.count('class="side-by-side-section"') == len(
