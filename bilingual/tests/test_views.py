@@ -183,3 +183,9 @@ def test_the_whole_guide_side_by_side_holds_every_section_aligned(client, langua
     assert html.count('class="side-by-side-section"') == len(
         client.get(GUIDE_SIDE_BY_SIDE[language].rsplit("/", 2)[0] + "/").context["sections"]
     )
+
+
+def test_search_engines_are_kept_to_each_languages_own_pages(client):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert SECTION["en"] in sitemap
+    assert "side-by-side" not in sitemap and "bilingue" not in sitemap
