@@ -34,6 +34,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(pgettext_lazy("URL path", "glossary/"), include(glossary_urls.pages)),
     path(pgettext_lazy("URL path", "search/"), include("search.urls")),
+    path("", include("bilingual.urls")),  # …/side-by-side/ under a guide or section page
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -10,6 +10,7 @@ The demo loader uses `create_only`: pages that exist are not even compared.
 
 import hashlib
 import re
+import uuid
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -34,6 +35,8 @@ SOURCE_LANGUAGE = "en"
 GUIDE_FILE = "guide.md"
 # The audit-log action of a revision the importer saved: how a later import tells files from admin work.
 IMPORT_LOG_ACTION = "pages.import"
+# Block ids are made from this namespace and where the block stands (share_block_ids): the same on every import.
+BLOCK_ID_NAMESPACE = uuid.UUID("5f0c7a52-9d0e-4a63-8a4e-2f1b6d1c3e20")
 
 
 def read_guide_folder(folder):
@@ -83,6 +86,7 @@ def import_guide(
     pages that do not exist yet; `force` publishes even over revisions made in the admin.
     """
     languages = read_guide_folder(folder)
+    share_block_ids(languages)
     report = ImportReport()
     with transaction.atomic():
         writer = _Writer(report, publish, user, summary, reviewed, create_only, force)
@@ -91,6 +95,33 @@ def import_guide(
             if language != SOURCE_LANGUAGE:
                 writer.write_language(language, pages, sources=english)
     return report
+
+
+def share_block_ids(languages):
+    """Give every section's body blocks stable ids, shared by a translation whose blocks follow its English
+    file's (the same kinds in the same order), as Wagtail's "Translate" shares them.
+
+    Ids come from the guide, the English section and the block's position, so importing again gives the same
+    ids (and the fingerprint, which leaves ids out, sees no change). A translation whose structure differs
+    gets ids of its own: the side-by-side view then aligns it by headings (bilingual/alignment.py).
+    """
+    guide_slug = languages[SOURCE_LANGUAGE][0].slug
+    english = {content.slug: content for content in languages[SOURCE_LANGUAGE][1:]}
+    for language, contents in languages.items():
+        for content in contents[1:]:
+            source = english.get(content.slug if language == SOURCE_LANGUAGE else content.translation_of)
+            same_structure = source is not None and _kinds(source) == _kinds(content)
+            seed = (
+                f"{guide_slug}/{source.slug}" if same_structure else f"{guide_slug}/{language}/{content.slug}"
+            )
+            content.body = [
+                {**block, "id": str(uuid.uuid5(BLOCK_ID_NAMESPACE, f"{seed}/{index}"))}
+                for index, block in enumerate(content.body)
+            ]
+
+
+def _kinds(content):
+    return [block["type"] for block in content.body]
 
 
 def write_home_pages(home_contents, report, create_only=False):

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "search",
     "serving",
     "backups",
+    "bilingual",
     "readability",  # before wagtail.admin: it extends the admin's Checks panel template
     "demo",
     # modeltranslation must come before the admin apps (../shared/STACK.md).

@@ -8,12 +8,19 @@
  */
 (() => {
   const script = document.currentScript;
-  const labels = {
-    close: script?.dataset.closeLabel || 'Close',
-    more: script?.dataset.moreLabel || 'More about this term',
-    loading: script?.dataset.loadingLabel || 'Loading…',
-    error: script?.dataset.errorLabel || 'The definition could not be loaded.',
-  };
+  const labelsOf = (dataset) => ({
+    close: dataset?.closeLabel || 'Close',
+    more: dataset?.moreLabel || 'More about this term',
+    loading: dataset?.loadingLabel || 'Loading…',
+    error: dataset?.errorLabel || 'The definition could not be loaded.',
+  });
+  const labels = labelsOf(script?.dataset);
+  // A page in two languages (the side-by-side view) gives each language's labels on a hidden element, so a
+  // term's panel speaks the language of the text around it.
+  const labelsByLanguage = new Map(
+    [...document.querySelectorAll('.glossary-labels[lang]')].map((node) => [node.lang, labelsOf(node.dataset)]),
+  );
+  const labelsFor = (link) => labelsByLanguage.get(link.closest('[lang]')?.lang) || labels;
   const definitions = new Map();
   let openTerm = null;
 
@@ -44,10 +51,20 @@
     const heading = element('strong', 'glossary-panel-name', entry ? entry.name : link.textContent);
     panel.append(heading);
     if (entry && entry.pronunciation) panel.append(element('span', 'glossary-panel-pronunciation', entry.pronunciation));
-    panel.append(element('span', 'glossary-panel-definition', entry ? entry.definition_text : labels.error));
-    const more = element('a', 'glossary-panel-more', labels.more);
+    // The side-by-side view (bilingual/) gives each term its name in the other language.
+    const { glossaryOtherName: otherName, glossaryOtherLang: otherLang, glossaryOtherLabel: otherLabel } = link.dataset;
+    if (otherName) {
+      const other = element('span', 'glossary-panel-other', `${otherLabel} `);
+      const name = element('span', null, otherName);
+      name.lang = otherLang;
+      other.append(name);
+      panel.append(other);
+    }
+    const text = labelsFor(link);
+    panel.append(element('span', 'glossary-panel-definition', entry ? entry.definition_text : text.error));
+    const more = element('a', 'glossary-panel-more', text.more);
     more.href = entry ? entry.url : link.href;
-    const close = element('button', 'glossary-panel-close', labels.close);
+    const close = element('button', 'glossary-panel-close', text.close);
     close.type = 'button';
     close.addEventListener('click', () => closeTerm(term, true));
     panel.append(more, close);
@@ -59,7 +76,7 @@
     term.link.setAttribute('aria-expanded', 'true');
     term.panel.hidden = false;
     if (!term.loaded) {
-      term.panel.replaceChildren(element('span', 'glossary-panel-loading', labels.loading));
+      term.panel.replaceChildren(element('span', 'glossary-panel-loading', labelsFor(term.link).loading));
       fetchDefinition(term.link.dataset.glossaryApi)
         .then((entry) => {
           term.loaded = true;

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class BilingualConfig(AppConfig):
+    """A section or guide in English and Spanish together, aligned block by block (issue 20).
+
+    Sits on pages, translations and glossary; none of them imports it.
+    """
+
+    name = "bilingual"
+    verbose_name = "Side by side"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the CDN purge of the side-by-side views)
