@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "translations",
     "glossary",
     "search",
+    "offline",
     "serving",
     "backups",
     "readability",  # before wagtail.admin: it extends the admin's Checks panel template

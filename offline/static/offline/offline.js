@@ -1,0 +1,255 @@
+/*
+ * Offline reading, in the page: save a guide (every URL its manifest lists) into the browser's Cache Storage,
+ * remove it, list what is saved, and on a saved page show the saved copy's dates or that a newer reviewed
+ * version is available. The service worker (/sw.js) is registered when a reader first saves a guide, and
+ * answers from these caches. Without service worker support nothing here shows: the button stays hidden.
+ *
+ * Storage: one cache per guide ("offline-guide-<id>": its pages and glossary definitions), one shared cache
+ * ("offline-shared": CSS, JS, the "not saved" pages) and one record per guide in "offline-meta" (what was
+ * saved, when, its revision and size). Responses a signed-in user got (Cache-Control: private) are refused.
+ */
+(() => {
+  if (!('serviceWorker' in navigator) || !('caches' in window)) return;
+  const META = 'offline-meta';
+  const SHARED = 'offline-shared';
+  const language = document.documentElement.lang || 'en';
+  const guideCache = (id) => `offline-guide-${id}`;
+  const recordKey = (id) => `/offline-record/guide/${id}`;
+
+  const format = (label, values) => label.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
+  const dateText = (iso) =>
+    new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+  function sizeText(bytes) {
+    const [value, unit] = bytes >= 1e6 ? [bytes / 1e6, 'megabyte'] : [bytes / 1e3, 'kilobyte'];
+    return new Intl.NumberFormat(language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+  }
+
+  class SignedIn extends Error {}
+
+  async function records() {
+    const meta = await caches.open(META);
+    const keys = await meta.keys();
+    const all = await Promise.all(keys.map((key) => meta.match(key).then((response) => response.json())));
+    return all.sort((a, b) => a.title.localeCompare(b.title));
+  }
+
+  async function record(id) {
+    const response = await (await caches.open(META)).match(recordKey(id));
+    return response ? response.json() : null;
+  }
+
+  function storable(response) {
+    const cacheControl = (response.headers.get('Cache-Control') || '').toLowerCase();
+    if (/private|no-store/.test(cacheControl)) throw new SignedIn();
+    if (!response.ok || response.redirected) throw new Error(`${response.status} ${response.url}`);
+    return response;
+  }
+
+  async function fetchAll(urls, onProgress) {
+    const results = new Array(urls.length);
+    let next = 0;
+    let done = 0;
+    let size = 0;
+    async function worker() {
+      while (next < urls.length) {
+        const index = next++;
+        const response = storable(await fetch(urls[index], { cache: 'no-cache', credentials: 'same-origin' }));
+        const body = await response.blob();
+        results[index] = new Response(body, { status: response.status, headers: response.headers });
+        size += body.size;
+        onProgress(++done, urls.length, size);
+      }
+    }
+    await Promise.all([worker(), worker(), worker(), worker()]);
+    return { results, size };
+  }
+
+  async function saveGuide(manifestUrl, onProgress) {
+    await navigator.serviceWorker.register('/sw.js');
+    const manifest = await fetch(manifestUrl, { cache: 'no-cache' }).then((response) => storable(response).json());
+    const own = [...manifest.pages.map((page) => page.url), ...manifest.definitions];
+    const shared = [...manifest.static, ...Object.values(manifest.fallbacks)];
+    const urls = [...own, ...shared];
+    // Everything is fetched before anything is stored: a failure leaves the earlier copy as it was.
+    const { results, size } = await fetchAll(urls, onProgress);
+    await caches.delete(guideCache(manifest.id));
+    const [ownCache, sharedCache, meta] = await Promise.all([
+      caches.open(guideCache(manifest.id)),
+      caches.open(SHARED),
+      caches.open(META),
+    ]);
+    await Promise.all(urls.map((url, index) => (index < own.length ? ownCache : sharedCache).put(url, results[index])));
+    const saved = {
+      id: manifest.id,
+      language: manifest.language,
+      title: manifest.title,
+      url: manifest.url,
+      manifest_url: manifestUrl,
+      revision: manifest.revision,
+      saved_at: new Date().toISOString(),
+      size,
+      pages: manifest.pages,
+    };
+    await meta.put(recordKey(manifest.id), new Response(JSON.stringify(saved), { headers: { 'Content-Type': 'application/json' } }));
+    return saved;
+  }
+
+  async function removeGuide(id) {
+    await caches.delete(guideCache(id));
+    await (await caches.open(META)).delete(recordKey(id));
+    if ((await records()).length === 0) await caches.delete(SHARED);
+  }
+
+  // Whether the service worker answered this page from a saved copy (not the network).
+  function servedFromSaved() {
+    const worker = navigator.serviceWorker.controller;
+    if (!worker) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (event) => resolve(event.data === true);
+      worker.postMessage({ type: 'served-from-saved' }, [channel.port2]);
+      setTimeout(resolve, 2000, false);
+    });
+  }
+
+  async function newerRevision(saved) {
+    if (!navigator.onLine) return false;
+    try {
+      const response = await fetch(saved.manifest_url, { cache: 'no-cache' });
+      if (!response.ok) return response.status === 404; // the guide was withdrawn: the copy is not current
+      return (await response.json()).revision !== saved.revision;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  // The line under the header: "Saved on …. Updated …. Reviewed …." and the newer-version notice.
+  async function showStatus() {
+    const status = document.querySelector('[data-offline-status]');
+    if (!status) return;
+    const path = window.location.pathname;
+    const guides = await records();
+    const saved = guides.find((guide) => guide.pages.some((page) => page.url === path));
+    if (!saved) return;
+    const page = saved.pages.find((item) => item.url === path);
+    const line = status.querySelector('.offline-saved-line');
+    if (await servedFromSaved()) {
+      const parts = [format(line.dataset.savedLabel, { date: dateText(saved.saved_at) })];
+      if (page.updated_text) parts.push(format(line.dataset.updatedLabel, { date: page.updated_text }));
+      if (page.reviewed_text) parts.push(format(line.dataset.reviewedLabel, { date: page.reviewed_text }));
+      line.textContent = parts.join(' ');
+      line.hidden = false;
+      status.hidden = false;
+    }
+    if (await newerRevision(saved)) {
+      const notice = status.querySelector('.offline-newer');
+      const button = notice.querySelector('[data-offline-update]');
+      const message = notice.querySelector('p');
+      button.addEventListener('click', async () => {
+        button.disabled = true;
+        message.textContent = button.dataset.updatingLabel;
+        try {
+          await saveGuide(saved.manifest_url, () => {});
+          message.textContent = button.dataset.updatedLabel;
+          button.hidden = true;
+          line.hidden = true;
+        } catch (error) {
+          button.disabled = false;
+        }
+      });
+      notice.hidden = false;
+      status.hidden = false;
+    }
+  }
+
+  async function savePanel(panel) {
+    const state = panel.querySelector('[data-state]');
+    const progress = panel.querySelector('[data-progress]');
+    const save = panel.querySelector('[data-save]');
+    const remove = panel.querySelector('[data-remove]');
+    const labels = panel.dataset;
+    function show(saved) {
+      state.textContent = saved
+        ? format(labels.savedLabel, { date: dateText(saved.saved_at), size: sizeText(saved.size) })
+        : labels.notSavedLabel;
+      save.hidden = Boolean(saved);
+      remove.hidden = !saved;
+    }
+    save.addEventListener('click', async () => {
+      save.disabled = true;
+      progress.hidden = false;
+      try {
+        const saved = await saveGuide(labels.manifest, (done, total, size) => {
+          progress.max = total;
+          progress.value = done;
+          state.textContent = format(labels.savingLabel, { done, total, size: sizeText(size) });
+        });
+        show(saved);
+        remove.focus();
+      } catch (error) {
+        state.textContent = error instanceof SignedIn ? labels.signedInLabel : labels.errorLabel;
+      } finally {
+        save.disabled = false;
+        progress.hidden = true;
+      }
+    });
+    remove.addEventListener('click', async () => {
+      await removeGuide(labels.guide);
+      show(null);
+      state.textContent = labels.removedLabel;
+      save.focus();
+    });
+    show(await record(labels.guide));
+    panel.hidden = false;
+  }
+
+  async function savedList(list) {
+    const items = list.querySelector('.offline-guides');
+    const empty = list.querySelector('.offline-empty');
+    const state = list.querySelector('.offline-list-state');
+    const labels = list.dataset;
+    async function draw() {
+      const guides = await records();
+      items.replaceChildren(
+        ...guides.map((guide) => {
+          const item = document.createElement('li');
+          const link = document.createElement('a');
+          link.href = guide.url;
+          link.textContent = guide.title;
+          link.lang = guide.language;
+          const details = document.createElement('span');
+          details.className = 'offline-guide-details';
+          details.textContent = `${format(labels.savedLabel, { date: dateText(guide.saved_at) })} · ${sizeText(guide.size)}`;
+          item.append(link, details);
+          if ('removable' in labels) {
+            const button = document.createElement('button');
+            button.type = 'button';
+            button.className = 'button button-secondary';
+            button.textContent = format(labels.removeLabel, { title: guide.title });
+            button.addEventListener('click', async () => {
+              await removeGuide(guide.id);
+              state.textContent = format(labels.removedLabel, { title: guide.title });
+              await draw();
+              list.closest('main')?.focus();
+            });
+            item.append(button);
+          }
+          return item;
+        }),
+      );
+      items.hidden = guides.length === 0;
+      empty.hidden = guides.length > 0;
+    }
+    await draw();
+  }
+
+  document.querySelectorAll('[data-offline-only]').forEach((element) => {
+    element.hidden = false;
+  });
+  document.querySelectorAll('[data-offline-unsupported]').forEach((element) => {
+    element.hidden = true;
+  });
+  document.querySelectorAll('[data-offline-save]').forEach(savePanel);
+  document.querySelectorAll('[data-offline-list]').forEach(savedList);
+  showStatus();
+})();

@@ -1,0 +1,110 @@
+"""The service worker, the per-guide manifest, the web app manifest, the "not saved" page and Saved guides."""
+
+import functools
+import hashlib
+import json
+from pathlib import Path
+
+from csp.decorators import csp
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from pages.models import GuidePage
+
+from .manifest import fallback_urls, guide_manifest
+
+WORKER_FILE = Path(__file__).parent / "static" / "offline" / "sw.js"
+# The worker's own policy: it runs no other script and only talks to this site.
+WORKER_POLICY = {"default-src": ["'none'"], "connect-src": ["'self'"]}
+
+
+@functools.cache
+def _worker_source():
+    """sw.js behind the few settings it needs (paths it must never keep, the "not saved" pages)."""
+    never = ["/admin/", "/documents/", "/sw.js", "/api/offline/", "/healthz"]
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            never.append(reverse("search:results"))
+    config = {"never": never, "fallbacks": fallback_urls(), "static": settings.STATIC_URL}
+    source = f"self.OFFLINE_CONFIG = {json.dumps(config)};\n" + WORKER_FILE.read_text()
+    return source, f'"{hashlib.md5(source.encode(), usedforsecurity=False).hexdigest()}"'
+
+
+@require_safe
+@csp(WORKER_POLICY)
+def service_worker(request):
+    """/sw.js at the site root, so that its scope is the whole site; browsers must always revalidate it."""
+    source, etag = _worker_source()
+    if request.headers.get("If-None-Match") == etag:
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(source, content_type="text/javascript; charset=utf-8")
+    response["ETag"] = etag
+    patch_cache_control(response, no_cache=True)
+    return response
+
+
+@require_safe
+def guide_manifest_view(request, guide_id):
+    """What to save for one live, public guide (in its own language), as JSON."""
+    guide = GuidePage.objects.live().public().filter(pk=guide_id).select_related("locale").first()
+    if guide is None:
+        return _not_found(request)
+    return JsonResponse(guide_manifest(guide, request), json_dumps_params={"ensure_ascii": False})
+
+
+def _not_found(request):
+    """A plain 404: LocaleMiddleware would redirect it to /en/… (Wagtail's catch-all resolves every path)."""
+    request.urlconf = "offline.urls"
+    return JsonResponse({"error": "not found"}, status=404)
+
+
+@require_safe
+def web_app_manifest(request):
+    """One per language, so that a phone's home screen opens the guides in the reader's language."""
+    language = translation.get_language()
+    data = {
+        "name": _("ALL Family Guide"),
+        "short_name": _("ALL Guide"),
+        "description": _("A plain-language guide to acute lymphoblastic leukemia (ALL) for families."),
+        "lang": language,
+        "start_url": f"/{language}/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#0b4a7d",
+        "icons": [
+            {"src": static("favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
+            {"src": static("apple-touch-icon.png"), "sizes": "180x180", "type": "image/png"},
+        ],
+    }
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/manifest+json"
+    return response
+
+
+def _language_urls(url_name):
+    urls = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            urls[language] = reverse(url_name)
+    return urls
+
+
+@require_safe
+def fallback(request):
+    """What the worker shows, offline, for a page that was not saved: it says so and lists what is saved."""
+    return render(request, "offline/fallback.html", {"language_urls": _language_urls("offline:fallback")})
+
+
+@require_safe
+def saved_guides(request):
+    """The guides saved on this device (filled in by offline.js from the browser's storage)."""
+    return render(request, "offline/saved_guides.html", {"language_urls": _language_urls("offline:saved")})
