@@ -26,7 +26,9 @@
 
   class SignedIn extends Error {}
 
+  // Reading never creates the caches (caches.open would): nothing saved leaves nothing behind.
   async function records() {
+    if (!(await caches.has(META))) return [];
     const meta = await caches.open(META);
     const keys = await meta.keys();
     const all = await Promise.all(keys.map((key) => meta.match(key).then((response) => response.json())));
@@ -34,6 +36,7 @@
   }
 
   async function record(id) {
+    if (!(await caches.has(META))) return null;
     const response = await (await caches.open(META)).match(recordKey(id));
     return response ? response.json() : null;
   }
@@ -53,7 +56,7 @@
     async function worker() {
       while (next < urls.length) {
         const index = next++;
-        const response = storable(await fetch(urls[index], { cache: 'no-cache', credentials: 'same-origin' }));
+        const response = storable(await fetch(urls[index], { cache: 'no-store', credentials: 'same-origin' }));
         const body = await response.blob();
         results[index] = new Response(body, { status: response.status, headers: response.headers });
         size += body.size;
@@ -66,11 +69,12 @@
 
   async function saveGuide(manifestUrl, onProgress) {
     await navigator.serviceWorker.register('/sw.js');
-    const manifest = await fetch(manifestUrl, { cache: 'no-cache' }).then((response) => storable(response).json());
+    const manifest = await fetch(manifestUrl, { cache: 'no-store' }).then((response) => storable(response).json());
     const own = [...manifest.pages.map((page) => page.url), ...manifest.definitions];
     const shared = [...manifest.static, ...Object.values(manifest.fallbacks)];
     const urls = [...own, ...shared];
-    // Everything is fetched before anything is stored: a failure leaves the earlier copy as it was.
+    // Everything is fetched before anything is stored: a failure leaves the earlier copy as it was. The
+    // browser's HTTP cache is left out both ways (no-store): the copy is what the server says now.
     const { results, size } = await fetchAll(urls, onProgress);
     await caches.delete(guideCache(manifest.id));
     const [ownCache, sharedCache, meta] = await Promise.all([
@@ -97,7 +101,7 @@
   async function removeGuide(id) {
     await caches.delete(guideCache(id));
     await (await caches.open(META)).delete(recordKey(id));
-    if ((await records()).length === 0) await caches.delete(SHARED);
+    if ((await records()).length === 0) await Promise.all([caches.delete(SHARED), caches.delete(META)]);
   }
 
   // Whether the service worker answered this page from a saved copy (not the network).
