@@ -46,7 +46,7 @@ TEXT = {
         "newer": "A newer reviewed version is available.",
         "update": "Update the saved copy",
         "up_to_date": "The saved copy is up to date.",
-        "remove": "Remove ",
+        "remove": "Remove Childhood Acute Lymphoblastic Leukemia (ALL)",
         "empty": "No guides are saved on this device yet.",
     },
     "es": {
@@ -58,7 +58,7 @@ TEXT = {
         "newer": "Hay una versión revisada más reciente.",
         "update": "Actualizar la copia guardada",
         "up_to_date": "La copia guardada está al día.",
-        "remove": "Borrar ",
+        "remove": "Borrar Leucemia linfoblástica aguda infantil (LLA)",
         "empty": "Todavía no hay guías guardadas en este dispositivo.",
     },
 }
@@ -199,6 +199,7 @@ def test_save_read_offline_see_a_newer_version_and_remove(browser, own_site, scr
     expect(tab.locator("h1")).to_be_visible()
     line = tab.locator(".offline-saved-line")
     expect(line).to_have_text(re.compile(text["line"]))
+    tab.screenshot(path=screenshot_dir / f"offline-section-offline-top-{shot}.png")
     term = tab.locator("main a.glossary-term").first
     term.click()
     definition = tab.locator(f"#{term.get_attribute('aria-controls')} .glossary-panel-definition")
@@ -233,7 +234,7 @@ def test_save_read_offline_see_a_newer_version_and_remove(browser, own_site, scr
     expect(item).to_have_count(1)
     expect(item).to_contain_text(re.compile(r"[\d.,]+ (kB|MB)"))
     check(tab, screenshot_dir, f"saved-guides-{shot}")
-    item.get_by_role("button", name=re.compile(text["remove"])).click()
+    item.get_by_role("button", name=text["remove"], exact=True).click()
     expect(tab.locator(".offline-empty")).to_have_text(re.compile(text["empty"]))
     assert tab.evaluate("caches.keys()") == []
 

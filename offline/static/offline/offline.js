@@ -229,7 +229,10 @@
             const button = document.createElement('button');
             button.type = 'button';
             button.className = 'button button-secondary';
-            button.textContent = format(labels.removeLabel, { title: guide.title });
+            const name = document.createElement('span');
+            name.className = 'visually-hidden';
+            name.textContent = ` ${guide.title}`; // "Remove" is seen; "Remove <title>" is heard
+            button.append(labels.removeLabel, name);
             button.addEventListener('click', async () => {
               await removeGuide(guide.id);
               state.textContent = format(labels.removedLabel, { title: guide.title });
