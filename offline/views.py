@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -57,7 +57,12 @@ def guide_manifest_view(request, guide_id):
     guide = GuidePage.objects.live().public().filter(pk=guide_id).select_related("locale").first()
     if guide is None:
         return _not_found(request)
-    return JsonResponse(guide_manifest(guide, request), json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(guide_manifest(guide, request), json_dumps_params={"ensure_ascii": False})
+    # Never kept by the page cache or a CDN (a CDN purge on publish covers pages, not this): a reader always
+    # compares with what is live. The ETag makes asking again cheap for the browser.
+    response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+    patch_cache_control(response, no_cache=True)
+    return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 def _not_found(request):

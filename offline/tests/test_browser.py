@@ -131,12 +131,30 @@ def own_site(django_db_setup, django_db_blocker, tmp_path_factory):
         command = [sys.executable, "manage.py", "shell", "-c", code]
         subprocess.run(command, env=environment, cwd=ROOT, check=True, timeout=300, capture_output=True)
 
+    def session_of_a_signed_in_editor():
+        """A session cookie value for an editor signed in to the copy, as the admin's sign-in makes one."""
+        code = (
+            "from django.contrib.auth import get_user_model, SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY\n"
+            "from django.contrib.sessions.backends.db import SessionStore\n"
+            "user, _ = get_user_model().objects.get_or_create(username='offline-editor')\n"
+            "session = SessionStore()\n"
+            "session.update({SESSION_KEY: str(user.pk), HASH_SESSION_KEY: user.get_session_auth_hash(),\n"
+            "    BACKEND_SESSION_KEY: 'django.contrib.auth.backends.ModelBackend'})\n"
+            "session.create()\n"
+            "print(session.session_key)\n"
+        )
+        command = [sys.executable, "manage.py", "shell", "-c", code]
+        done = subprocess.run(
+            command, env=environment, cwd=ROOT, check=True, timeout=300, capture_output=True
+        )
+        return done.stdout.decode().split()[-1]
+
     try:
         deadline = time.monotonic() + 120
         while not answers(base + "/healthz"):
             assert server.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
             time.sleep(0.3)
-        yield base, publish
+        yield base, publish, session_of_a_signed_in_editor
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -172,7 +190,7 @@ def check(tab, screenshot_dir, name):
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_save_read_offline_see_a_newer_version_and_remove(browser, own_site, screenshot_dir, language, width):
-    base, publish = own_site
+    base, publish, _session = own_site
     text = TEXT[language]
     context = browser.new_context(base_url=base, viewport={"width": width, "height": WIDTHS[width]})
     tab = context.new_page()
@@ -248,7 +266,7 @@ def test_save_read_offline_see_a_newer_version_and_remove(browser, own_site, scr
 def test_without_javascript_or_a_service_worker_there_is_no_button_and_the_pages_work(
     browser, own_site, missing
 ):
-    base, _publish = own_site
+    base, _publish, _session = own_site
     if missing == "javascript":
         context = browser.new_context(base_url=base, java_script_enabled=False)
     else:
@@ -262,4 +280,20 @@ def test_without_javascript_or_a_service_worker_there_is_no_button_and_the_pages
     expect(tab.get_by_role("link", name="Saved guides")).to_have_count(0)
     tab.goto(SAVED_GUIDES["en"])
     expect(tab.locator("[data-offline-unsupported]")).to_be_visible()
+    context.close()
+
+
+def test_a_signed_in_editor_cannot_save_a_guide(browser, own_site):
+    """Every page a signed-in user gets is private to them: nothing of it is kept on the device."""
+    base, _publish, session = own_site
+    context = browser.new_context(base_url=base)
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session(), "url": base}])
+    tab = context.new_page()
+    tab.goto(GUIDE["en"])
+    tab.get_by_role("button", name=TEXT["en"]["save"]).click()
+    expect(tab.locator("[data-state]")).to_have_text(
+        "Guides cannot be saved while you are signed in to the editing site.", timeout=60000
+    )
+    assert not [name for name in tab.evaluate("caches.keys()") if name.startswith("offline-guide")]
+    expect(tab.get_by_role("button", name=TEXT["en"]["save"])).to_be_visible()
     context.close()

@@ -61,6 +61,10 @@ def test_a_guides_manifest_lists_its_pages_with_revisions_dates_definitions_and_
     for asset in re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html):
         assert asset in data["static"], "every stylesheet and script a page uses is saved"
     assert data["fallbacks"] == {"en": "/en/offline/", "es": "/es/sin-conexion/"}
+    assert "no-cache" in response["Cache-Control"], "never kept by the page cache or a CDN"
+    assert (
+        client.get(f"/api/offline/guides/{page.pk}/", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+    )
     for url in [*urls, *data["definitions"], *data["fallbacks"].values()]:
         assert client.get(url).status_code == 200, url
 
@@ -117,6 +121,6 @@ def test_a_signed_in_users_pages_are_marked_private_so_the_browser_never_saves_t
     signed_in = Client()
     signed_in.force_login(user)
     page = guide("en")
-    for url in (page.url, f"/api/offline/guides/{page.pk}/"):
+    for url in (page.url, page.sections().first().url, "/api/glossary/minimal-residual-disease/?lang=en"):
         assert "private" in signed_in.get(url)["Cache-Control"]
         assert "private" not in client.get(url).get("Cache-Control", "")
