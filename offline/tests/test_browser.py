@@ -46,6 +46,7 @@ TEXT = {
         "newer": "A newer reviewed version is available.",
         "update": "Update the saved copy",
         "up_to_date": "The saved copy is up to date.",
+        "listed": r"Saved on .+ · Updated .+ · Reviewed .+ · [\d.,]+ (kB|MB)$",
         "remove": "Remove Childhood Acute Lymphoblastic Leukemia (ALL)",
         "empty": "No guides are saved on this device yet.",
     },
@@ -58,6 +59,7 @@ TEXT = {
         "newer": "Hay una versión revisada más reciente.",
         "update": "Actualizar la copia guardada",
         "up_to_date": "La copia guardada está al día.",
+        "listed": r"Guardada el .+ · Actualizada el .+ · Revisada el .+ · [\d.,]+ (kB|MB)$",
         "remove": "Borrar Leucemia linfoblástica aguda infantil (LLA)",
         "empty": "Todavía no hay guías guardadas en este dispositivo.",
     },
@@ -250,10 +252,12 @@ def test_save_read_offline_see_a_newer_version_and_remove(browser, own_site, scr
     tab.goto(SAVED_GUIDES[language])
     item = tab.locator(".offline-guides li")
     expect(item).to_have_count(1)
-    expect(item).to_contain_text(re.compile(r"[\d.,]+ (kB|MB)"))
+    expect(item.locator(".offline-guide-details")).to_have_text(re.compile(text["listed"]))
     check(tab, screenshot_dir, f"saved-guides-{shot}")
     item.get_by_role("button", name=text["remove"], exact=True).click()
+    expect(tab.locator(".offline-empty")).to_be_visible()
     expect(tab.locator(".offline-empty")).to_have_text(re.compile(text["empty"]))
+    expect(tab.locator(".offline-guides")).to_be_hidden()
     assert tab.evaluate("caches.keys()") == []
 
     context.set_offline(True)

@@ -223,7 +223,15 @@
           link.lang = guide.language;
           const details = document.createElement('span');
           details.className = 'offline-guide-details';
-          details.textContent = `${format(labels.savedLabel, { date: dateText(guide.saved_at) })} · ${sizeText(guide.size)}`;
+          const { updated_text: updated, reviewed_text: reviewed } = guide.pages[0];
+          details.textContent = [
+            format(labels.savedLabel, { date: dateText(guide.saved_at) }),
+            updated && format(labels.updatedLabel, { date: updated }),
+            reviewed && format(labels.reviewedLabel, { date: reviewed }),
+            sizeText(guide.size),
+          ]
+            .filter(Boolean)
+            .join(' · ');
           item.append(link, details);
           if ('removable' in labels) {
             const button = document.createElement('button');
