@@ -124,3 +124,18 @@ def test_a_signed_in_users_pages_are_marked_private_so_the_browser_never_saves_t
     for url in (page.url, page.sections().first().url, "/api/glossary/minimal-residual-disease/?lang=en"):
         assert "private" in signed_in.get(url)["Cache-Control"]
         assert "private" not in client.get(url).get("Cache-Control", "")
+
+
+def test_the_manifest_costs_the_same_few_queries_whatever_the_guides_size(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for slug in ("childhood-all", "adult-all"):
+        page = GuidePage.objects.get(locale__language_code="en", slug=slug)
+        client.get(f"/api/offline/guides/{page.pk}/")  # the glossary snapshot is built once per process
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/api/offline/guides/{page.pk}/").status_code == 200
+        counts[len(page.sections())] = len(queries)
+    assert len(counts) == 2 and len(set(counts.values())) == 1, counts
+    assert max(counts.values()) <= 6, counts

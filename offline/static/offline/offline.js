@@ -48,7 +48,8 @@
     return response;
   }
 
-  async function fetchAll(urls, onProgress) {
+  // Fetch every URL, four at a time. With `optional`, one that fails is left out (null) instead of failing all.
+  async function fetchAll(urls, onProgress, optional = false) {
     const results = new Array(urls.length);
     let next = 0;
     let done = 0;
@@ -56,15 +57,33 @@
     async function worker() {
       while (next < urls.length) {
         const index = next++;
-        const response = storable(await fetch(urls[index], { cache: 'no-store', credentials: 'same-origin' }));
-        const body = await response.blob();
-        results[index] = new Response(body, { status: response.status, headers: response.headers });
-        size += body.size;
+        try {
+          const response = storable(await fetch(urls[index], { cache: 'no-store', credentials: 'same-origin' }));
+          const body = await response.blob();
+          results[index] = new Response(body, { status: response.status, headers: response.headers });
+          size += body.size;
+        } catch (error) {
+          if (!optional || error instanceof SignedIn) throw error;
+          results[index] = null;
+        }
         onProgress(++done, urls.length, size);
       }
     }
     await Promise.all([worker(), worker(), worker(), worker()]);
     return { results, size };
+  }
+
+  async function imagesIn(pages, known) {
+    const images = new Set();
+    for (const response of pages) {
+      const html = new DOMParser().parseFromString(await response.clone().text(), 'text/html');
+      html.querySelectorAll('main img[src]').forEach((image) => {
+        const url = new URL(image.getAttribute('src'), window.location.href);
+        const path = url.pathname + url.search;
+        if (url.origin === window.location.origin && !known.has(path)) images.add(path);
+      });
+    }
+    return [...images];
   }
 
   async function saveGuide(manifestUrl, onProgress) {
@@ -75,14 +94,26 @@
     const urls = [...own, ...shared];
     // Everything is fetched before anything is stored: a failure leaves the earlier copy as it was. The
     // browser's HTTP cache is left out both ways (no-store): the copy is what the server says now.
-    const { results, size } = await fetchAll(urls, onProgress);
+    const listed = await fetchAll(urls, onProgress);
+    // The pages' own images (figures in sections) are not in the manifest: they are found in the pages.
+    const images = await imagesIn(listed.results.slice(0, manifest.pages.length), new Set(urls));
+    const found = await fetchAll(
+      images,
+      (done, total, size) => onProgress(urls.length + done, urls.length + total, listed.size + size),
+      true, // a missing picture leaves a gap in the saved page, not an unsaved guide
+    );
+    const size = listed.size + found.size;
     await caches.delete(guideCache(manifest.id));
     const [ownCache, sharedCache, meta] = await Promise.all([
       caches.open(guideCache(manifest.id)),
       caches.open(SHARED),
       caches.open(META),
     ]);
-    await Promise.all(urls.map((url, index) => (index < own.length ? ownCache : sharedCache).put(url, results[index])));
+    const entries = [
+      ...urls.map((url, index) => [index < own.length ? ownCache : sharedCache, url, listed.results[index]]),
+      ...images.map((url, index) => [ownCache, url, found.results[index]]),
+    ];
+    await Promise.all(entries.filter((entry) => entry[2]).map(([cache, url, response]) => cache.put(url, response)));
     const saved = {
       id: manifest.id,
       language: manifest.language,
