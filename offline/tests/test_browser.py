@@ -96,12 +96,17 @@ def copy_database(connection, tmp_path_factory):
     admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
     password = f":{server['PASSWORD']}" if server["PASSWORD"] else ""
     url = f"postgres://{server['USER']}{password}@{server['HOST']}:{server['PORT'] or 5432}/{name}"
-    return url, lambda: admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def drop():
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+    return url, drop
 
 
 @pytest.fixture(scope="module")
 def own_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """(base URL, a function that publishes a page of the copy) for a server on a copy of the test database."""
+    """A server on a copy of the test database: (base URL, publish(path), a signed-in editor's session key)."""
     from django.db import connection
 
     with django_db_blocker.unblock():
@@ -126,7 +131,7 @@ def own_site(django_db_setup, django_db_blocker, tmp_path_factory):
     def publish(path):
         """Publish the live page at `path` again (a new revision, as an editor's publish makes)."""
         code = (
-            "from wagtail.models import Page; from django.utils import translation\n"
+            "from wagtail.models import Page\n"
             f"page = next(p for p in Page.objects.live().specific() if p.url == {path!r})\n"
             "page.save_revision().publish()\n"
         )
