@@ -16,7 +16,14 @@ from glossary.models import TermOccurrence
 from glossary.snapshot import current_glossary
 
 # Every public page needs these; the URLs come from the static storage, so they carry the hashed names.
-STATIC_FILES = ("css/site.css", "js/glossary.js", "js/print.js", "offline/offline.js", "favicon.svg")
+STATIC_FILES = (
+    "css/site.css",
+    "js/glossary.js",
+    "js/print.js",
+    "offline/loader.js",
+    "offline/offline.js",
+    "favicon.svg",
+)
 
 
 def _dates(page):

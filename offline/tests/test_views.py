@@ -58,7 +58,7 @@ def test_a_guides_manifest_lists_its_pages_with_revisions_dates_definitions_and_
     html = client.get(sections[0].url).content.decode()
     for api in re.findall(r'data-glossary-api="([^"]+)"', html):
         assert api.replace("&amp;", "&") in data["definitions"], "every pop-up a section opens is saved"
-    for asset in re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html):
+    for asset in re.findall(r'(?:href|src|data-script)="(/static/[^"]+\.(?:css|js))"', html):
         assert asset in data["static"], "every stylesheet and script a page uses is saved"
     assert data["fallbacks"] == {"en": "/en/offline/", "es": "/es/sin-conexion/"}
     assert "no-cache" in response["Cache-Control"], "never kept by the page cache or a CDN"

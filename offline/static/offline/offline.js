@@ -1,8 +1,8 @@
 /*
  * Offline reading, in the page: save a guide (every URL its manifest lists) into the browser's Cache Storage,
  * remove it, list what is saved, and on a saved page show the saved copy's dates or that a newer reviewed
- * version is available. The service worker (/sw.js) is registered when a reader first saves a guide, and
- * answers from these caches. Without service worker support nothing here shows: the button stays hidden.
+ * version is available. loader.js loads it where it has work to do. The service worker (/sw.js) is registered
+ * when a reader first saves a guide, and answers from these caches. Without service worker support nothing here shows: the button stays hidden.
  *
  * Storage: one cache per guide ("offline-guide-<id>": its pages and glossary definitions), one shared cache
  * ("offline-shared": CSS, JS, the "not saved" pages) and one record per guide in "offline-meta" (what was
@@ -289,9 +289,6 @@
     await draw();
   }
 
-  document.querySelectorAll('[data-offline-only]').forEach((element) => {
-    element.hidden = false;
-  });
   document.querySelectorAll('[data-offline-unsupported]').forEach((element) => {
     element.hidden = true;
   });
