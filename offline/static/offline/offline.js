@@ -21,7 +21,8 @@
     new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
   function sizeText(bytes) {
     const [value, unit] = bytes >= 1e6 ? [bytes / 1e6, 'megabyte'] : [bytes / 1e3, 'kilobyte'];
-    return new Intl.NumberFormat(language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+    const text = new Intl.NumberFormat(language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+    return text.replace(' ', '\u00a0'); // "979,6 kB" never breaks between the number and its unit
   }
 
   class SignedIn extends Error {}
