@@ -7,6 +7,7 @@ the page cache never hands out a manifest older than the pages it lists.
 
 import hashlib
 
+from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
@@ -36,12 +37,12 @@ def _dates(page):
     }
 
 
-def fallback_urls():
-    """The "not saved" page in each language: the worker answers with the one the URL's prefix names."""
+def urls_in_each_language(url_name):
+    """{language code: URL} of a view under i18n_patterns, e.g. the "not saved" page the worker answers with."""
     urls = {}
-    for language in ("en", "es"):
+    for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            urls[language] = reverse("offline:fallback")
+            urls[language] = reverse(url_name)
     return urls
 
 
@@ -91,5 +92,5 @@ def guide_manifest(guide, request):
         "pages": pages,
         "definitions": definitions,
         "static": [static(name) for name in STATIC_FILES],
-        "fallbacks": fallback_urls(),
+        "fallbacks": urls_in_each_language("offline:fallback"),
     }

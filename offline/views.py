@@ -10,7 +10,6 @@ from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import gettext as _
@@ -18,7 +17,7 @@ from django.views.decorators.http import require_safe
 
 from pages.models import GuidePage
 
-from .manifest import fallback_urls, guide_manifest
+from .manifest import guide_manifest, urls_in_each_language
 
 WORKER_FILE = Path(__file__).parent / "static" / "offline" / "sw.js"
 # The worker's own policy: it runs no other script and only talks to this site.
@@ -27,12 +26,22 @@ WORKER_POLICY = {"default-src": ["'none'"], "connect-src": ["'self'"]}
 
 @functools.cache
 def _worker_source():
-    """sw.js behind the few settings it needs (paths it must never keep, the "not saved" pages)."""
-    never = ["/admin/", "/documents/", "/sw.js", "/api/offline/", "/healthz"]
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            never.append(reverse("search:results"))
-    config = {"never": never, "fallbacks": fallback_urls(), "static": settings.STATIC_URL}
+    """sw.js behind the few settings it needs (paths it must never keep, the "not saved" pages).
+
+    Never kept: what the page cache never keeps (the admin and its previews, documents, /healthz), search, the
+    worker itself and the manifests (always asked again).
+    """
+    never = [
+        *settings.PAGE_CACHE_EXCLUDED_PATHS,
+        *urls_in_each_language("search:results").values(),
+        "/sw.js",
+        "/api/offline/",
+    ]
+    config = {
+        "never": never,
+        "fallbacks": urls_in_each_language("offline:fallback"),
+        "static": settings.STATIC_URL,
+    }
     source = f"self.OFFLINE_CONFIG = {json.dumps(config)};\n" + WORKER_FILE.read_text()
     return source, f'"{hashlib.md5(source.encode(), usedforsecurity=False).hexdigest()}"'
 
@@ -95,21 +104,17 @@ def web_app_manifest(request):
     return response
 
 
-def _language_urls(url_name):
-    urls = {}
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            urls[language] = reverse(url_name)
-    return urls
-
-
 @require_safe
 def fallback(request):
     """What the worker shows, offline, for a page that was not saved: it says so and lists what is saved."""
-    return render(request, "offline/fallback.html", {"language_urls": _language_urls("offline:fallback")})
+    return render(
+        request, "offline/fallback.html", {"language_urls": urls_in_each_language("offline:fallback")}
+    )
 
 
 @require_safe
 def saved_guides(request):
     """The guides saved on this device (filled in by offline.js from the browser's storage)."""
-    return render(request, "offline/saved_guides.html", {"language_urls": _language_urls("offline:saved")})
+    return render(
+        request, "offline/saved_guides.html", {"language_urls": urls_in_each_language("offline:saved")}
+    )
