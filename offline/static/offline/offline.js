@@ -152,7 +152,7 @@
     if (!navigator.onLine) return false;
     try {
       const response = await fetch(saved.manifest_url, { cache: 'no-cache' });
-      if (!response.ok) return response.status === 404; // the guide was withdrawn: the copy is not current
+      if (!response.ok) return false; // a guide withdrawn since: nothing newer to save (docs/offline.md)
       return (await response.json()).revision !== saved.revision;
     } catch (error) {
       return false;
@@ -190,6 +190,7 @@
           button.hidden = true;
           line.hidden = true;
         } catch (error) {
+          message.textContent = button.dataset.errorLabel;
           button.disabled = false;
         }
       });
