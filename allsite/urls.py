@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from glossary import urls as glossary_urls
+from offline import urls as offline_urls
 from pages.sitemaps import SITEMAPS
 from pages.views_public import favicon, robots_txt
 from serving.views import healthz
@@ -22,6 +23,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(glossary_urls)),
+    path("", include(offline_urls)),
 ]
 
 if settings.DEBUG:
@@ -35,6 +37,7 @@ urlpatterns += i18n_patterns(
     path(pgettext_lazy("URL path", "glossary/"), include(glossary_urls.pages)),
     path(pgettext_lazy("URL path", "search/"), include("search.urls")),
     path("", include("bilingual.urls")),  # …/side-by-side/ under a guide or section page
+    path("", include(offline_urls.pages)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

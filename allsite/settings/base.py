@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "translations",
     "glossary",
     "search",
+    "offline",
     "serving",
     "backups",
     "bilingual",
