@@ -28,7 +28,13 @@ from django.middleware.security import SecurityMiddleware
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_request
 
-from .generation import GENERATION_KEY, current_generation, last_copies_token
+from .generation import (
+    GENERATION_KEY,
+    LAST_COPIES_KEY,
+    current_generation,
+    last_copies_token,
+    remember_request_generation,
+)
 
 CACHE_HEADER = "X-Page-Cache"
 # A response that varies on anything else than these cannot be stored under one key per URL and language.
@@ -54,6 +60,7 @@ class Lookup:
     key: str  # of the page
     digest: str  # of what the page varies on, also part of its last copy's key
     generation: str | None  # current; None when the cache cannot be reached (nothing is cached or served)
+    last_copies: str | None  # the current token of the pages' last copies, read with the generation
     page: tuple | None  # (content, headers) when stored under the current generation
 
 
@@ -68,18 +75,19 @@ def is_anonymous_public_request(request):
 
 
 def lookup(request):
-    """The current generation and the page stored for this request under it, in one round trip to the cache;
-    done once per request (kept in request.META, which is the WSGI environ both doors share)."""
+    """The current generation and last-copies token and the page stored for this request under the generation,
+    in one round trip to the cache; done once per request (kept in request.META, the WSGI environ both doors
+    share). A token not there yet (first use, eviction, the cache unreachable) is read again, and made."""
     if LOOKUP not in request.META:
         language = get_language_from_request(request, check_path=True)
         where = f"{request.scheme}|{request.get_host()}|{language}|{request.get_full_path()}"
         digest = hashlib.sha256(where.encode()).hexdigest()
         key = f"page:{digest}"
-        found = cache.get_many([GENERATION_KEY, key])
+        found = cache.get_many([GENERATION_KEY, LAST_COPIES_KEY, key])
         generation = found.get(GENERATION_KEY) or current_generation()
         stored = found.get(key)
         page = stored[1:] if stored is not None and generation and stored[0] == generation else None
-        request.META[LOOKUP] = Lookup(key, digest, generation, page)
+        request.META[LOOKUP] = Lookup(key, digest, generation, found.get(LAST_COPIES_KEY), page)
     return request.META[LOOKUP]
 
 
@@ -126,6 +134,8 @@ class PageCacheMiddleware:
             return response
 
         found = lookup(request) if settings.PAGE_CACHE_SECONDS else None
+        if found:
+            remember_request_generation(request, found.generation)  # the render caches' key: no second read
         if found and found.page:
             response = rebuild(found.page)
             response[CACHE_HEADER] = "hit"
@@ -174,7 +184,9 @@ class PageCacheMiddleware:
 
     @staticmethod
     def last_copy_key(found):
-        token = last_copies_token() if settings.PAGE_CACHE_STALE_SECONDS else None
+        if not settings.PAGE_CACHE_STALE_SECONDS:
+            return None
+        token = found.last_copies or last_copies_token()
         return f"page-last:{token}:{found.digest}" if token else None
 
 
