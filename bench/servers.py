@@ -149,9 +149,10 @@ def measure(targets, rounds, seconds, connections):
     }
 
 
-def table(results, baseline="hello"):
-    hello_rate = results[baseline][0]
-    lines = [f"{'page':<26} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'× hello':>8}"]
+def table(results, baseline):
+    """Medians per page and each page's ratio to `baseline`'s requests/s."""
+    base_rate = results[baseline][0]
+    lines = [f"{'page':<26} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'× base':>8}"]
     for name, (rate, p50, p99) in results.items():
-        lines.append(f"{name:<26} {rate:>8.0f} {p50:>8.1f} {p99:>8.1f} {rate / hello_rate:>8.3f}")
+        lines.append(f"{name:<26} {rate:>8.0f} {p50:>8.1f} {p99:>8.1f} {rate / base_rate:>8.3f}")
     return "\n".join(lines)

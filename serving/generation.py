@@ -62,6 +62,11 @@ def _replace_tokens(keys):
         logger.error("Could not mark cached pages out of date: the cache is unreachable.")
 
 
+def remember_request_generation(request, token):
+    """The token this request already read with its page-cache lookup: request_generation returns it."""
+    request._content_generation = token
+
+
 def request_generation(request):
     """The current token, read once per request (None without a request reads it anew)."""
     if request is None:

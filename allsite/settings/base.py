@@ -136,7 +136,8 @@ PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", 60
 PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", 300))
 # How long the last copy of each page is kept, to be served (marked stale) when the database is down.
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", 24 * 60 * 60))
-PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/healthz")
+# /static/: WhiteNoise answers those before the page cache, which need not look them up.
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/healthz", "/static/")
 PAGE_CACHE_QUERY_PARAMETERS = ("q", "page", "lang", "match", "untranslated", "guide")
 # Rendered section bodies in the shared cache and structure lookups in each process, both keyed by the content
 # generation (glossary/linker_cache.py, serving/memo.py). Off in tests that change data behind the signals.
