@@ -10,14 +10,13 @@ copy: the session's database, which other tests read, never changes.
 
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
-import psycopg
 import pytest
 import requests
 from axe_playwright_python.sync_playwright import Axe
@@ -26,6 +25,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from conftest import BROWSER_MARKS
+from serving.tests.servers import database_copy, database_url, free_port
 
 pytestmark = BROWSER_MARKS
 ROOT = Path(settings.BASE_DIR)
@@ -66,55 +66,35 @@ TEXT = {
 }
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+@contextmanager
+def database_copy_url(django_db_blocker, tmp_path_factory):
+    """A committed copy of the test database (demo content included), dropped afterwards: its DATABASE_URL."""
+    from django.db import connection
 
-
-def copy_database(connection, tmp_path_factory):
-    """A copy of the test database (demo content included) and the DATABASE_URL that reaches it."""
-    source = connection.settings_dict["NAME"]
-    if connection.vendor == "sqlite":
-        path = tmp_path_factory.mktemp("offline-db") / "db.sqlite3"
+    if connection.vendor != "sqlite":
+        with database_copy(django_db_blocker, "offline_copy") as database:
+            yield database_url(database)
+        return
+    path = tmp_path_factory.mktemp("offline-db") / "db.sqlite3"
+    with django_db_blocker.unblock():
         connection.ensure_connection()
         with sqlite3.connect(path) as copy:
             connection.connection.backup(copy)
-        return f"sqlite:///{path}", None
-    connection.close()  # PostgreSQL copies a template database only while nobody is connected to it
-    name = f"{source}_offline_copy"
-    server = {key: connection.settings_dict[key] for key in ("HOST", "PORT", "USER", "PASSWORD")}
-    admin = psycopg.connect(
-        host=server["HOST"],
-        port=server["PORT"] or 5432,
-        user=server["USER"],
-        password=server["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-    admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-    admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
-    password = f":{server['PASSWORD']}" if server["PASSWORD"] else ""
-    url = f"postgres://{server['USER']}{password}@{server['HOST']}:{server['PORT'] or 5432}/{name}"
-
-    def drop():
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
-
-    return url, drop
+    yield f"sqlite:///{path}"
 
 
 @pytest.fixture(scope="module")
 def own_site(django_db_setup, django_db_blocker, tmp_path_factory):
     """A server on a copy of the test database: (base URL, publish(path), a signed-in editor's session key)."""
-    from django.db import connection
+    with database_copy_url(django_db_blocker, tmp_path_factory) as copy_url:
+        yield from _site_on(copy_url, tmp_path_factory)
 
-    with django_db_blocker.unblock():
-        database_url, drop = copy_database(connection, tmp_path_factory)
+
+def _site_on(copy_url, tmp_path_factory):
     environment = {
         **{key: value for key, value in os.environ.items() if key not in ("REDIS_URL",)},
         "DJANGO_SETTINGS_MODULE": "allsite.settings.test",
-        "DATABASE_URL": database_url,
+        "DATABASE_URL": copy_url,
     }
     port = free_port()
     log = tmp_path_factory.mktemp("offline-server") / "log"
@@ -165,8 +145,6 @@ def own_site(django_db_setup, django_db_blocker, tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=30)
-        if drop:
-            drop()
 
 
 def answers(url):
