@@ -8,6 +8,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
 from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
 
@@ -22,6 +24,12 @@ BROWSER_MARKS = [
 REDIS_URL = os.environ.get("TEST_REDIS_URL", f"redis://127.0.0.1:6379/{os.environ.get('TEST_REDIS_DB', '9')}")
 # In CI a test whose service is missing fails instead of skipping: a green run has run everything.
 IN_CI = os.environ.get("CI", "").lower() == "true"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+# Every page a person sees is looked at on a phone and on a desktop.
+SCREEN_SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
+# The whole guide is many times taller than this on a phone; a picture of all of it takes a minute to make on
+# a busy machine and nobody scrolls through it, so screenshots stop at this height.
+SCREENSHOT_MAX_HEIGHT = 16000
 
 
 def pytest_configure(config):
@@ -129,6 +137,45 @@ def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
             "--disable-sync",
         ],
     }
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(request):
+    """SCREENSHOT_DIR, or tmp-screenshots/ in the project (git-ignored); announced on the terminal."""
+    folder = Path(os.environ.get("SCREENSHOT_DIR") or settings.BASE_DIR / "tmp-screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(f"Screenshots: {folder}")
+    return folder
+
+
+@pytest.fixture(scope="module", params=list(SCREEN_SIZES))
+def browser_page(request, browser):
+    """One browser context and tab per screen size, reused by every page a module checks at that size."""
+    width, height = SCREEN_SIZES[request.param]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    tab = context.new_page()
+    yield request.param, tab
+    context.close()
+
+
+def wcag_violations(tab):
+    """axe's WCAG 2.2 A and AA violations on what the tab shows now: (count, report)."""
+    results = Axe().run(
+        tab, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    )
+    return results.violations_count, results.generate_report()
+
+
+def screenshot(tab, path, size_name):
+    """The page from its top, at most SCREENSHOT_MAX_HEIGHT tall."""
+    height = min(tab.evaluate("document.documentElement.scrollHeight"), SCREENSHOT_MAX_HEIGHT)
+    tab.screenshot(
+        path=path,
+        full_page=True,
+        clip={"x": 0, "y": 0, "width": SCREEN_SIZES[size_name][0], "height": height},
+    )
 
 
 @pytest.fixture(scope="module")

@@ -4,46 +4,15 @@ languages, columns on a desktop, blocks interleaved on a phone, the one-language
 Screenshots go to SCREENSHOT_DIR or tmp-screenshots/ (side-by-side-<page>-<language>-<width>.png).
 """
 
-import os
-from pathlib import Path
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
 
-from conftest import BROWSER_MARKS
+from conftest import BROWSER_MARKS, screenshot, wcag_violations
 
 from .helpers import GUIDE_SIDE_BY_SIDE, SIDE_BY_SIDE
 
 pytestmark = BROWSER_MARKS
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
-SCREENSHOT_MAX_HEIGHT = 16000
 PAGES = {"section": SIDE_BY_SIDE, "guide": GUIDE_SIDE_BY_SIDE}
 OTHER = {"en": "es", "es": "en"}
-
-
-@pytest.fixture(scope="session")
-def screenshot_dir():
-    folder = Path(os.environ.get("SCREENSHOT_DIR") or settings.BASE_DIR / "tmp-screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-@pytest.fixture(scope="module", params=list(WIDTHS))
-def browser_page(request, browser):
-    width, height = WIDTHS[request.param]
-    context = browser.new_context(viewport={"width": width, "height": height})
-    tab = context.new_page()
-    yield request.param, tab
-    context.close()
-
-
-def axe_violations(tab):
-    results = Axe().run(
-        tab, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    )
-    return results.violations_count, results.generate_report()
 
 
 def first_row_cells(tab):
@@ -68,13 +37,8 @@ def test_no_wcag_violations_and_the_layout_of_each_width(
         assert boxes[1]["x"] > boxes[0]["x"] + boxes[0]["width"] - 1 and boxes[0]["y"] == boxes[1]["y"]
     else:
         assert boxes[1]["y"] >= boxes[0]["y"] + boxes[0]["height"] - 1  # interleaved: one under the other
-    count, report = axe_violations(tab)
-    height = min(tab.evaluate("document.documentElement.scrollHeight"), SCREENSHOT_MAX_HEIGHT)
-    tab.screenshot(
-        path=screenshot_dir / f"side-by-side-{name}-{language}-{width_name}.png",
-        full_page=True,
-        clip={"x": 0, "y": 0, "width": WIDTHS[width_name][0], "height": height},
-    )
+    count, report = wcag_violations(tab)
+    screenshot(tab, screenshot_dir / f"side-by-side-{name}-{language}-{width_name}.png", width_name)
     assert count == 0, report
 
 
@@ -87,7 +51,7 @@ def test_the_switch_shows_one_language_only(browser_page, language, demo_site):
     tab.locator(f"label[for='show-{language}']").click()
     assert not tab.locator(f".side-by-side-cell.side-by-side-{other}").first.is_visible()
     assert tab.locator(f".side-by-side-cell.side-by-side-{language}").first.is_visible()
-    assert axe_violations(tab)[0] == 0
+    assert wcag_violations(tab)[0] == 0
     tab.locator("label[for='show-both']").click()
     assert tab.locator(f".side-by-side-cell.side-by-side-{other}").first.is_visible()
 
@@ -105,7 +69,7 @@ def test_a_term_opens_its_definition_in_its_sides_language_with_the_other_name(b
     assert (
         panel.locator(".glossary-panel-close").inner_text() == "Cerrar"
     )  # the panel speaks its side's language
-    assert axe_violations(tab)[0] == 0
+    assert wcag_violations(tab)[0] == 0
 
 
 def test_on_paper_two_columns_and_each_section_on_a_new_page(browser, demo_site, screenshot_dir):

@@ -13,23 +13,19 @@ import re
 import sqlite3
 import subprocess
 import sys
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-import requests
-from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from conftest import BROWSER_MARKS
-from serving.tests.servers import database_copy, database_url, free_port
+from conftest import BROWSER_MARKS, wcag_violations
+from serving.tests.servers import database_copy, database_url, dev_server
 
 pytestmark = BROWSER_MARKS
 ROOT = Path(settings.BASE_DIR)
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 WIDTHS = {390: 844, 1280: 900}
 GUIDE = {"en": "/en/childhood-all/", "es": "/es/lla-infantil/"}
 SECTION = {"en": "/en/childhood-all/phases-of-treatment/", "es": "/es/lla-infantil/fases-del-tratamiento/"}
@@ -96,17 +92,6 @@ def _site_on(copy_url, tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "allsite.settings.test",
         "DATABASE_URL": copy_url,
     }
-    port = free_port()
-    log = tmp_path_factory.mktemp("offline-server") / "log"
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-            env=environment,
-            cwd=ROOT,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://localhost:{port}"
 
     def publish(path):
         """Publish the live page at `path` again (a new revision, as an editor's publish makes)."""
@@ -136,40 +121,18 @@ def _site_on(copy_url, tmp_path_factory):
         )
         return done.stdout.decode().split()[-1]
 
-    try:
-        deadline = time.monotonic() + 120
-        while not answers(base + "/healthz"):
-            assert server.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
-            time.sleep(0.3)
+    # localhost: a service worker needs a secure context, which localhost is.
+    with dev_server(environment, tmp_path_factory.mktemp("offline-server"), host="localhost") as base:
         yield base, publish, session_of_a_signed_in_editor
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def answers(url):
-    try:
-        return requests.get(url, timeout=5).status_code == 200
-    except requests.RequestException:
-        return False
-
-
-@pytest.fixture(scope="session")
-def screenshot_dir():
-    folder = Path(os.environ.get("SCREENSHOT_DIR") or settings.BASE_DIR / "tmp-screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def check(tab, screenshot_dir, name):
     """No WCAG 2.2 A/AA violation on what the tab shows now; a screenshot of it."""
-    results = Axe().run(
-        tab, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    )
+    count, report = wcag_violations(tab)
     tab.screenshot(
         path=screenshot_dir / f"offline-{name}.png", full_page=name.startswith(("saved", "fallback"))
     )
-    assert results.violations_count == 0, results.generate_report()
+    assert count == 0, report
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))

@@ -61,6 +61,39 @@ def database_copy(django_db_blocker, suffix):
             cursor.execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
 
 
+def answers(url):
+    try:
+        return requests.get(url, timeout=5).status_code == 200
+    except requests.RequestException:
+        return False
+
+
+@contextmanager
+def dev_server(environment, log_folder, host="127.0.0.1"):
+    """`manage.py runserver` (what `make run` serves) in `environment` on a free port, once /healthz answers:
+    its base URL, reached through `host`. Stopped afterwards; its output is in `log_folder`/log."""
+    port = free_port()
+    log = log_folder / "log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            env=environment,
+            cwd=ROOT,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://{host}:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while not answers(base + "/healthz"):
+            assert server.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
+            time.sleep(0.3)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def database_url(database, port=None):
     return f"postgres://{database['user']}@{database['host']}:{port or database['port']}/{database['name']}"
 

@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from pages.models import GuideSectionPage, RevisionKind
-from serving.tests.servers import free_port
+from serving.tests.servers import dev_server
 from translations.models import TranslationStatus
 
 pytestmark = pytest.mark.django_db
@@ -119,33 +119,8 @@ def sqlite_site(django_db_setup, django_db_blocker, tmp_path_factory):
     subprocess.run(
         [sys.executable, "manage.py", "ensure_admin"], env=environment, cwd=ROOT, check=True, timeout=300
     )
-    port = free_port()
-    log = tmp_path_factory.mktemp("runserver") / "log"
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-            env=environment,
-            cwd=ROOT,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while not answers(base + "/healthz"):
-            assert server.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
-            time.sleep(0.3)
+    with dev_server(environment, tmp_path_factory.mktemp("runserver")) as base:
         yield base, database
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def answers(url):
-    try:
-        return requests.get(url, timeout=5).status_code == 200
-    except requests.RequestException:
-        return False
 
 
 def signed_in(base):
