@@ -97,6 +97,19 @@ def web_app_manifest(request):
         "icons": [
             {"src": static("favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
             {"src": static("apple-touch-icon.png"), "sizes": "180x180", "type": "image/png"},
+            # PNG sizes browsers ask for before they offer to install; the book sits inside the maskable zone.
+            {
+                "src": static("icon-192.png"),
+                "sizes": "192x192",
+                "type": "image/png",
+                "purpose": "any maskable",
+            },
+            {
+                "src": static("icon-512.png"),
+                "sizes": "512x512",
+                "type": "image/png",
+                "purpose": "any maskable",
+            },
         ],
     }
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})

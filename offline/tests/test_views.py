@@ -3,8 +3,11 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.staticfiles import finders
 from django.test import Client
+from PIL import Image
 
 from glossary.models import TermOccurrence
 from pages.models import GuidePage
@@ -102,6 +105,13 @@ def test_pages_and_web_app_manifest_in_each_language(client, language, fallback,
     manifest = client.get(f"/{language}/manifest.webmanifest")
     assert manifest["Content-Type"] == "application/manifest+json"
     assert manifest.json()["name"] == name and manifest.json()["start_url"] == f"/{language}/"
+    for icon in manifest.json()["icons"]:  # each icon is served, at the size the manifest says
+        found = finders.find(icon["src"].removeprefix(settings.STATIC_URL))
+        assert found, icon["src"]
+        if icon["type"] == "image/png":
+            width, height = Image.open(found).size
+            assert icon["sizes"] == f"{width}x{height}"
+    assert {"192x192", "512x512"} <= {icon["sizes"] for icon in manifest.json()["icons"]}
 
 
 def test_the_save_button_is_on_guide_pages_only_and_hidden_without_javascript(client):
