@@ -14,7 +14,7 @@ from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
 
 # Browser tests: Playwright runs an event loop in the test thread, while live_server and the ORM are
-# synchronous (../shared/STACK.md).
+# synchronous (without this, Django refuses ORM calls there with SynchronousOnlyOperation).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 BROWSER_MARKS = [
@@ -122,7 +122,8 @@ def fresh_glossary_snapshot():
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
-    """Playwright drives Debian's Chromium (../shared/STACK.md), writing only into a temporary folder."""
+    """Playwright drives Debian's Chromium (its own browser download does not work here), writing only
+    into a temporary folder."""
     home = tmp_path_factory.mktemp("chromium-home")
     return {
         **browser_type_launch_args,

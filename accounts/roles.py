@@ -1,4 +1,4 @@
-"""The site's roles in one table: which Django group may do what in the Wagtail admin (DESIGN.md, "Roles").
+"""The site's roles in one table: which Django group may do what in the Wagtail admin (docs/roles.md).
 
 `apply_roles(apps)` gives each group the rights in ROLES. It takes an app registry, as Django documents for
 data migrations: a migration passes its historical `apps`, other code the live registry. It only ever adds

@@ -3,7 +3,7 @@
     .venv/bin/python bench/glossary_linker.py [--runs 50]
 
 Prints the time to build the language's automaton (once per glossary change) and the median time to
-link the section (every render). Issue 4's target for the median: under 5 ms. No database is used: the
+link the section (every render). The target for the median: under 5 ms. No database is used: the
 glossary snapshot is built in memory with made-up terms, the section is made-up HTML with headings,
 links and term names in proportions like the demo guides'.
 """

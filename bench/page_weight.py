@@ -5,7 +5,7 @@
 Fetches each page through Django's test client from the configured database (DATABASE_URL, else
 db.sqlite3; load the demo content first with `manage.py load_demo_content`), adds every stylesheet and
 script the page references, and prints their sizes gzip-compressed at level 6 (as a server sends them) and
-uncompressed. Issue 7's budget: a guide section's HTML + CSS + JS under 30 KB compressed.
+uncompressed. The page-weight budget: a guide section's HTML + CSS + JS under 30 KB compressed.
 """
 
 import argparse

@@ -5,7 +5,7 @@
 The section is the demo guides' own prose (content/guides/*/<language>/*.md, in file order, until
 `--words` words), as a section's stored rich-text blocks: what is timed is what saving a
 revision runs (text extraction, sentences, syllables, formulas, long sentences), plus the hard-word check
-the Checks panel runs (with the demo glossary's names). Issue 19's target: under 20 ms per 5,000 words.
+the Checks panel runs (with the demo glossary's names). The target: under 20 ms per 5,000 words.
 
 "cold" is the first scoring in a process that has read the pronunciation dictionary but has seen none of
 the section's words yet (per-word syllable caches empty); "warm" is the median of the runs after it. The

@@ -41,7 +41,7 @@ PAGES = {
     "search results, uncached": ("uncached", "/en/search/?q=bone+marrow"),
     "search results, cold": ("cold", "/en/search/?q=bone+marrow"),
 }
-TARGETS = {  # issue 18's targets, as ratios of the plain hello's requests/s
+TARGETS = {  # the performance targets, as ratios of the plain hello's requests/s
     "site's fixed cost (hello)": 0.5,
     "section, cached": 0.8,
     "section, uncached": 0.065,

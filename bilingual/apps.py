@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class BilingualConfig(AppConfig):
-    """A section or guide in English and Spanish together, aligned block by block (issue 20).
+    """A section or guide in English and Spanish together, aligned block by block.
 
     Sits on pages, translations and glossary; none of them imports it.
     """

@@ -1,4 +1,4 @@
-"""Managing editors approve what Wagtail's default Moderators group approved (DESIGN.md, "Roles").
+"""Managing editors approve what Wagtail's default Moderators group approved (docs/roles.md).
 
 Wagtail's first migration makes a "Moderators" group and a "Moderators approval" workflow on the root page;
 the glossary's "Glossary review" workflow used that group too. Every approval task naming Moderators now

@@ -20,7 +20,7 @@ INSTALLED_APPS = [
     "bilingual",
     "readability",  # before wagtail.admin: it extends the admin's Checks panel template
     "demo",
-    # modeltranslation must come before the admin apps (../shared/STACK.md).
+    # modeltranslation must come before the admin apps, as its installation instructions require.
     "modeltranslation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,4 +1,4 @@
-"""Page weight budget (issue 7): a guide section's HTML + CSS + JS, gzip-compressed, stays under 30 KB."""
+"""Page weight budget: a guide section's HTML + CSS + JS, gzip-compressed, stays under 30 KB."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""The demo guides meet the default plain-language targets (issue 19): every section in English and Spanish
+"""The demo guides meet the default plain-language targets: every section in English and Spanish
 is scored, meets its board's target, and no Spanish section reads more than one band harder than its
 English source. Checked through `manage.py readability_scores --check`, as a deployment would."""
 
