@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.run import SECTION  # noqa: E402
-from bench.servers import REDIS, environment  # noqa: E402
+from bench.run import SECTION
+from bench.servers import REDIS, environment
 
 
 def main():

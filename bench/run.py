@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.servers import flush_redis, gunicorn, measure, prepare, table, workers_rss_kib  # noqa: E402
+from bench.servers import flush_redis, gunicorn, measure, prepare, table, workers_rss_kib
 
 SECTION = "/en/childhood-all/phases-of-treatment/"
 BASELINE = "plain Django hello"

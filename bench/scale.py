@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.run import SECTION  # noqa: E402
-from bench.servers import PYTHON, REDIS, ROOT, environment, flush_redis, gunicorn, measure, prepare  # noqa: E402
+from bench.run import SECTION
+from bench.servers import PYTHON, REDIS, ROOT, environment, flush_redis, gunicorn, measure, prepare
 
 LARGE_REDIS = REDIS.rsplit("/", 1)[0] + "/4"  # its own Redis database: no shared tokens with the demo site
 

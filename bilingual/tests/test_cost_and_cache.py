@@ -26,7 +26,7 @@ def query_count(client, url, django_assert_max_num_queries):
     with django_assert_max_num_queries(QUERY_BUDGET) as queries:
         response = client.get(url)
     assert response.status_code == 200
-    print(url, len(queries))  # noqa: T201 (shown with -s: the figures docs/side-by-side.md gives)
+    print(url, len(queries))  # shown with -s: the figures docs/side-by-side.md gives
     return len(queries)
 
 

@@ -12,7 +12,7 @@ SECTION_EN = "/en/childhood-all/phases-of-treatment/"
 SECTION_ES = "/es/lla-infantil/fases-del-tratamiento/"
 
 
-def test_read_a_section_in_english_then_switch_to_spanish(page, demo_site):  # noqa: F811
+def test_read_a_section_in_english_then_switch_to_spanish(page, demo_site):
     page.goto(demo_site.url + SECTION_EN)
     expect(page.locator("h1")).to_have_text("Phases of Treatment")
     expect(page.get_by_role("navigation", name="On this page")).to_be_visible()
@@ -27,7 +27,7 @@ def test_read_a_section_in_english_then_switch_to_spanish(page, demo_site):  # n
     expect(timeline.first).to_contain_text("4 semanas")  # durations are text, not pictures
 
 
-def test_open_and_close_a_glossary_word_with_the_mouse_and_the_keyboard(page, demo_site):  # noqa: F811
+def test_open_and_close_a_glossary_word_with_the_mouse_and_the_keyboard(page, demo_site):
     page.goto(demo_site.url + SECTION_ES)
     term = page.locator(".section-body .glossary-term").first
     panel = page.locator(f"#{term.get_attribute('aria-controls')}")
@@ -46,7 +46,7 @@ def test_open_and_close_a_glossary_word_with_the_mouse_and_the_keyboard(page, de
     expect(term).to_be_focused()
 
 
-def test_search_intratecal_from_the_header_and_find_it(page, demo_site):  # noqa: F811
+def test_search_intratecal_from_the_header_and_find_it(page, demo_site):
     page.goto(demo_site.url + "/es/")
     page.get_by_role("search", name="Buscar en las guías").get_by_role("searchbox").fill("intratecal")
     page.keyboard.press("Enter")
@@ -57,7 +57,7 @@ def test_search_intratecal_from_the_header_and_find_it(page, demo_site):  # noqa
     expect(page.locator("main")).to_contain_text(re.compile("intratecal", re.IGNORECASE))
 
 
-def test_open_the_whole_guide_and_print_it(page, demo_site):  # noqa: F811
+def test_open_the_whole_guide_and_print_it(page, demo_site):
     page.add_init_script("window.print = () => { document.documentElement.dataset.printed = 'yes'; };")
     page.goto(demo_site.url + SECTION_EN)
     page.get_by_role("link", name="View the whole guide (print version)").click()

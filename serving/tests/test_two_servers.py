@@ -27,7 +27,7 @@ from .servers import (
 pytestmark = [pytest.mark.postgresql, pytest.mark.redis, pytest.mark.django_db]
 
 SECTION = "/en/childhood-all/phases-of-treatment/"
-PASSWORD = "two-servers-password-1234"  # noqa: S105 (a throwaway account in a throwaway database)
+PASSWORD = "two-servers-password-1234"  # a throwaway account in a throwaway database
 
 
 @pytest.fixture(scope="module")

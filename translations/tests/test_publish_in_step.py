@@ -26,7 +26,7 @@ from translations.models import TranslationStatus
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-PASSWORD = "in-step-password-1234"  # noqa: S105 (a throwaway account in a throwaway database)
+PASSWORD = "in-step-password-1234"  # a throwaway account in a throwaway database
 
 
 def spanish_sections():
