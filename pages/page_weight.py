@@ -1,6 +1,7 @@
 """What a page costs a family on a weak connection: its HTML plus the CSS and JS it loads, gzip-compressed.
 
-Used by pages/tests/test_page_weight.py (the budget) and bench/page_weight.py (the table for the README).
+Used by pages/tests/test_page_weight.py (the budget) and bench/page_weight.py (the table in
+docs/performance.md).
 """
 
 import gzip
