@@ -19,6 +19,6 @@ class Command(BaseCommand):
             listed = "\n".join(f"  {msgid!r}" for msgid in problems)
             raise CommandError(
                 f"{po_path}: {len(problems)} string(s) missing or untranslated:\n{listed}\n"
-                f"Run makemessages -l {language}, translate them, then compilemessages."
+                f"Add them at the end of {po_path.name} with their translations, then run compilemessages."
             )
         self.stdout.write(f"{po_path}: every marked string is translated.")
