@@ -9,10 +9,10 @@ from wagtail.admin.widgets.button import Button
 
 from pages.models import GuidePage, GuideSectionPage
 
+from .admin_views import TranslationsReportView, translation_status_view
 from .dashboard import TranslationsToDoPanel
 from .publish_in_step import publish_in_step
 from .status import SOURCE_LANGUAGE
-from .views import TranslationsReportView, translation_status_view
 
 
 def is_translation(page):

@@ -6,9 +6,9 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Locale, Page
 
-from .models import BoardVote, EditorialBoard, PublicationRecord
-from .report_exports import ReportExportMixin
-from .review_status import STATUSES, pages_user_can_act_on, pages_with_review_dates, with_status
+from ..models import BoardVote, EditorialBoard, PublicationRecord
+from ..report_exports import ReportExportMixin
+from ..review_status import STATUSES, pages_user_can_act_on, pages_with_review_dates, with_status
 
 
 class ReviewDatesFilterSet(WagtailFilterSet):
