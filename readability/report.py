@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from pages.models import GuidePage, GuideSectionPage
 
+from .formulas import LEVEL_LABELS
 from .models import DEFAULT_ENGLISH_MAX_GRADE, DEFAULT_SPANISH_MIN_INFLESZ, BoardTargets, RevisionScore
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
@@ -35,6 +36,13 @@ PARITY_STATUSES = [
     (PARITY_HARDER, _("Harder than the English")),
     (NOT_COMPARED, _("Not compared")),
 ]
+LEVELS = [(level.value, label) for level, label in LEVEL_LABELS.items()]
+
+
+def label_of(choices):
+    """A function from a column's stored value to its label in `choices` (what the report and command show)."""
+    labels = {value: str(label) for value, label in choices}
+    return lambda value: labels.get(value, "" if value in ("", None) else str(value))
 
 
 def shown_revision_id():

@@ -10,8 +10,7 @@ when a section misses its board's target or reads more than one band harder than
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Revision
 
-from ...admin_views import LEVELS, label_of
-from ...report import MISSES, PARITY_HARDER, sections_with_scores
+from ...report import LEVELS, MISSES, PARITY_HARDER, label_of, sections_with_scores
 from ...revisions import revision_score
 
 
