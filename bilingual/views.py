@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Exists
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -50,22 +50,24 @@ class AlignedSection:
     rows: list  # [[(language, block HTML or None: nothing matches), …] per row, the reader's language first]
 
     @property
-    def sides(self):
+    def sides(self) -> list[Side | None]:
         return [self.primary, self.secondary]
 
     @property
-    def first_side(self):
+    def first_side(self) -> Side:
         """The side named in the guide's contents: the reader's language, when the section is in it."""
         return self.primary or self.secondary
 
     @property
-    def cells(self):
+    def cells(self) -> list[tuple[str, Side | None]]:
         """[(language, Side or None)], the reader's language first."""
         return list(zip(self.languages, self.sides, strict=True))
 
 
 @require_safe
-def section_side_by_side(request, guide_slug, section_slug, view_slug):
+def section_side_by_side(
+    request: HttpRequest, guide_slug: str, section_slug: str, view_slug: str
+) -> TemplateResponse:
     home, guide, section = _route(request, [guide_slug, section_slug], view_slug, GuideSectionPage)
     ancestors = [home, guide]
     other_guide, other_section = _live_translations(request, [*ancestors, section], _other_language())[1:]
@@ -77,7 +79,7 @@ def section_side_by_side(request, guide_slug, section_slug, view_slug):
 
 
 @require_safe
-def guide_side_by_side(request, guide_slug, view_slug):
+def guide_side_by_side(request: HttpRequest, guide_slug: str, view_slug: str) -> TemplateResponse:
     home, guide = _route(request, [guide_slug], view_slug, GuidePage)
     other_guide = _live_translations(request, [home, guide], _other_language())[1]
     guides = (
