@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page
 from .report import LEVELS, PARITY_STATUSES, TARGET_STATUSES, label_of, sections_with_scores
 
 
-def one_decimal(value):
+def one_decimal(value: float | None) -> float | str:
     return "" if value is None else round(value, 1)
 
 
