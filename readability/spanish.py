@@ -84,6 +84,6 @@ def _nuclei(units):
 
 
 @lru_cache(maxsize=65536)
-def count_syllables(word):
+def count_syllables(word: str) -> int:
     """How many syllables a Spanish word has: its vowel nuclei (at least one)."""
     return max(1, len(_nuclei(_units(word.lower()))))
