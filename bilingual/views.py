@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from wagtail.models import PageViewRestriction, Site
 
-from pages.models import GuidePage, GuideSectionPage
+from pages.models import EditorialBoard, GuidePage, GuideSectionPage
 from translations.links import sections_behind_their_source, translation_rows
 
 from .alignment import align, slots
@@ -35,7 +35,7 @@ class Side:
 
     language: str
     section: GuideSectionPage
-    board: object = None  # the guide's editorial board, named in this side's language
+    board: EditorialBoard | None = None  # the guide's editorial board, named in this side's language
     blocks: list = field(default_factory=list)  # HTML of each body block
     notice: dict | None = None  # {"updated", "english_url"}: the Spanish side is behind its English page
 
