@@ -6,15 +6,16 @@ speaker's notice Spanish.
 """
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.utils import translation
 from wagtail.users.models import UserProfile
 
 
-def email_language(user):
+def email_language(user: User) -> str:
     preferred = UserProfile.objects.filter(user=user).values_list("preferred_language", flat=True).first()
     return preferred or settings.LANGUAGE_CODE
 
 
-def in_language_of(user):
+def in_language_of(user: User) -> translation.override:
     """`with in_language_of(user):` writes subject and body in the recipient's language."""
     return translation.override(email_language(user))

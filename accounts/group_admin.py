@@ -5,13 +5,25 @@ Rights the group already has are kept and removing rights is always allowed, so 
 still rename or trim a group a superuser set up with more.
 """
 
+from collections.abc import Iterable
+
+from django import forms
+from django.forms import BaseFormSet
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.views import groups
 
-from .rights import collection_rights, describe, group_rights, model_rights, page_rights, rights_not_held
+from .rights import (
+    Right,
+    collection_rights,
+    describe,
+    group_rights,
+    model_rights,
+    page_rights,
+    rights_not_held,
+)
 
 
-def rights_in_forms(form, permission_panels):
+def rights_in_forms(form: forms.Form, permission_panels: Iterable[BaseFormSet]) -> set[Right]:
     """The rights the submitted group form and its permission panels (pages, collections) give."""
     rights = model_rights(form.cleaned_data["permissions"])
     for panel in permission_panels:

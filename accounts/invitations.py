@@ -7,6 +7,7 @@ any earlier link.
 """
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.urls import reverse
@@ -20,7 +21,7 @@ from .email_language import in_language_of
 INVITATION_SENT = "accounts.invitation_sent"
 
 
-def set_password_url(user):
+def set_password_url(user: User) -> str:
     """The absolute one-time link to Wagtail's "set your password" form for `user`."""
     path = reverse(
         "wagtailadmin_password_reset_confirm",
@@ -29,7 +30,7 @@ def set_password_url(user):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def send_invitation(user, invited_by):
+def send_invitation(user: User, invited_by: User) -> None:
     """Email `user`, in their language, a link to set their password (they have none until then); log it."""
     user.set_unusable_password()
     user.save(update_fields=["password"])

@@ -14,12 +14,14 @@ assignments, not rights, and are not compared here.
 """
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission, User
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.models import GroupCollectionPermission, GroupPagePermission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 MODEL, PAGE, COLLECTION = "model", "page", "collection"
 
@@ -46,25 +48,25 @@ class Right:
         return self.permission_name
 
 
-def model_rights(permissions):
+def model_rights(permissions: Iterable[Permission]) -> set[Right]:
     return {Right(MODEL, permission.pk, permission_name=permission.name) for permission in permissions}
 
 
-def page_rights(page, permissions):
+def page_rights(page: Page, permissions: Iterable[Permission]) -> set[Right]:
     return {
         Right(PAGE, permission.pk, page.path, permission.name, page.get_admin_display_title())
         for permission in permissions
     }
 
 
-def collection_rights(collection, permissions):
+def collection_rights(collection: Collection, permissions: Iterable[Permission]) -> set[Right]:
     return {
         Right(COLLECTION, permission.pk, collection.path, permission.name, collection.name)
         for permission in permissions
     }
 
 
-def admin_permissions():
+def admin_permissions() -> QuerySet[Permission]:
     """The model permissions listed in Settings → Groups (as Wagtail's GroupForm gathers them)."""
     permissions = Permission.objects.none()
     for registered in hooks.get_hooks("register_permissions"):
@@ -72,7 +74,7 @@ def admin_permissions():
     return permissions
 
 
-def group_rights(groups):
+def group_rights(groups: Iterable[Group]) -> set[Right]:
     """Every right the given groups give, read from the database."""
     group_ids = [group.pk for group in groups]
     rights = model_rights(admin_permissions().filter(group__in=group_ids))
@@ -85,7 +87,7 @@ def group_rights(groups):
     return rights
 
 
-def rights_not_held(user, rights):
+def rights_not_held(user: User, rights: Iterable[Right]) -> list[Right]:
     """The rights among `rights` that `user` does not hold, in a stable order (none for a superuser)."""
     if user.is_superuser:
         return []
@@ -101,7 +103,7 @@ def rights_not_held(user, rights):
     return sorted(missing, key=str)
 
 
-def describe(rights, limit=5):
+def describe(rights: Sequence[Right], limit: int = 5) -> str:
     """ "Can publish any page on “Root” …; Can delete user" — at most `limit` of them, then how many more."""
     text = "; ".join(str(right) for right in rights[:limit])
     if len(rights) > limit:

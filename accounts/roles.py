@@ -15,6 +15,8 @@ the root) is created, so the Spanish tree gets its translators the moment it app
 from dataclasses import dataclass, field
 
 from django.apps import apps as global_apps
+from django.apps.registry import Apps
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 SITE_ADMINISTRATORS = "Site administrators"
@@ -27,7 +29,7 @@ ALL_TREES = "all"  # the root page: every language
 SPANISH_TREE = "es"  # the home page of the Spanish locale
 
 
-def model_permissions(model_label, *actions):
+def model_permissions(model_label: str, *actions: str) -> tuple[tuple[str, str, str], ...]:
     """("glossary.glossaryterm", "add") → (("glossary", "glossaryterm", "add_glossaryterm"),)."""
     app_label, model = model_label.split(".")
     return tuple((app_label, model, f"{action}_{model}") for action in actions)
@@ -128,14 +130,14 @@ BOARD_REVIEWER_SUMMARY = _(
 )
 
 
-def role_summary(group_name):
+def role_summary(group_name: str) -> str:
     """What the group's members may do, in one line, or "" for a group that is not one of the roles."""
     if group_name.startswith(BOARD_REVIEWERS_PREFIX):
         return BOARD_REVIEWER_SUMMARY
     return next((role.summary for role in ROLES if role.name == group_name), "")
 
 
-def apply_roles(apps=global_apps):
+def apply_roles(apps: Apps = global_apps) -> None:
     """Create the role groups and give them their model, collection and page rights (adds only)."""
     Group = apps.get_model("auth", "Group")
     for role in ROLES:
@@ -145,7 +147,7 @@ def apply_roles(apps=global_apps):
     ensure_role_page_permissions(apps)
 
 
-def ensure_role_page_permissions(apps=global_apps):
+def ensure_role_page_permissions(apps: Apps = global_apps) -> None:
     """Attach each role's page rights to the trees that exist now (idempotent; cheap when done)."""
     Group = apps.get_model("auth", "Group")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
@@ -162,7 +164,7 @@ def ensure_role_page_permissions(apps=global_apps):
                     GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
-def board_reviewers_group(board_name, apps=global_apps):
+def board_reviewers_group(board_name: str, apps: Apps = global_apps) -> Model:
     """The member group of a new editorial board: "Board reviewers: <board>" with the reviewer rights."""
     Group = apps.get_model("auth", "Group")
     max_length = Group._meta.get_field("name").max_length

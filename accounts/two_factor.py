@@ -9,6 +9,8 @@ import io
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.models import User
+from django.http import HttpRequest
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -28,14 +30,14 @@ SITE_ADMINISTRATORS = "Site administrators"
 DEVICE_NAME = "Authenticator app"
 
 
-def two_factor_required(request, user):
+def two_factor_required(request: HttpRequest, user: User) -> bool:
     """Administrators must use two-factor sign-in when the site's sign-in settings say so."""
     if not (user.is_superuser or user.groups.filter(name=SITE_ADMINISTRATORS).exists()):
         return False
     return SignInSettings.load(request_or_site=request).require_two_factor_for_administrators
 
 
-def confirmed_device(user):
+def confirmed_device(user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
 
 
@@ -129,7 +131,7 @@ class TwoFactorVerifyView(FormView):
             return redirect(self.next_url())
         return super().dispatch(request, *args, **kwargs)
 
-    def next_url(self):
+    def next_url(self) -> str:
         candidate = self.request.POST.get("next") or self.request.GET.get("next", "")
         if url_has_allowed_host_and_scheme(
             candidate, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
@@ -148,7 +150,7 @@ class TwoFactorVerifyView(FormView):
         return redirect(self.next_url())
 
 
-def needs_two_factor_step(request):
+def needs_two_factor_step(request: HttpRequest) -> str | None:
     """Where a signed-in admin user must go before anything else, or None."""
     user = request.user
     if user_has_device(user, confirmed=True):

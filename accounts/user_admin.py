@@ -7,7 +7,8 @@
 - The bulk "Assign role" offers only the roles whose every right the acting person holds.
 """
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import permission_denied
@@ -20,12 +21,12 @@ from .rights import group_rights, rights_not_held
 from .user_forms import RoleRulesUserCreationForm, RoleRulesUserEditForm
 
 
-def may_manage(request_user, user):
+def may_manage(request_user: User, user: User) -> bool:
     """Whether `request_user` may change `user`'s account at all (given the right to change users)."""
     return request_user.is_superuser or not user.is_superuser
 
 
-def assignable_groups(request_user):
+def assignable_groups(request_user: User) -> QuerySet[Group]:
     """The groups whose every right `request_user` holds: the roles they may hand out."""
     groups = Group.objects.order_by("name")
     if request_user.is_superuser:
@@ -35,7 +36,7 @@ def assignable_groups(request_user):
     )
 
 
-def role_names(user):
+def role_names(user: User) -> str:
     return ", ".join(sorted(group.name for group in user.groups.all()))
 
 

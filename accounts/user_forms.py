@@ -30,7 +30,7 @@ class RoleCheckboxes(forms.CheckboxSelectMultiple):
         return option
 
 
-def language_choices():
+def language_choices() -> list[tuple[str, str]]:
     languages = sorted(
         ((code, get_language_info(code)["name_local"]) for code, _name in get_available_admin_languages()),
         key=lambda choice: choice[1].lower(),
@@ -63,7 +63,7 @@ class RoleRulesMixin:
             initial=self.current_language(),
         )
 
-    def current_language(self):
+    def current_language(self) -> str:
         if self.instance.pk is None:
             return ""
         profile = UserProfile.objects.filter(user=self.instance).first()

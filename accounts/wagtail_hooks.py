@@ -8,10 +8,10 @@ from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 
 from . import two_factor
+from .admin_views import ResendInvitationView, can_invite, deliver_invitation
 from .invitations import INVITATION_SENT
 from .lockouts import SignInLockoutViewSet
 from .user_admin import AssignRoleWithinOwnRights, SetActiveStateOfManageableUsers
-from .views import ResendInvitationView, can_invite, deliver_invitation
 
 
 @hooks.register("after_create_user")

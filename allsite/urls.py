@@ -12,7 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from glossary import urls as glossary_urls
 from offline import urls as offline_urls
 from pages.sitemaps import SITEMAPS
-from pages.views_public import favicon, robots_txt
+from pages.views import favicon, robots_txt
 from serving.views import healthz
 
 urlpatterns = [
@@ -44,4 +44,4 @@ urlpatterns += i18n_patterns(
 
 # The styled error page in the reader's language, rendered without the database (404: Django's default view
 # renders templates/404.html).
-handler500 = "pages.views_public.server_error"
+handler500 = "pages.views.server_error"

@@ -34,7 +34,7 @@ class BackupError(Exception):
     """A backup or restore that cannot go ahead; the message names the file and what is wrong."""
 
 
-def database_kind():
+def database_kind() -> str:
     engine = connection.settings_dict["ENGINE"]
     if "postgresql" in engine:
         return "postgresql"
@@ -43,7 +43,7 @@ def database_kind():
     raise BackupError(f"Backups support PostgreSQL and SQLite, not {engine}.")
 
 
-def create_backup(output_dir):
+def create_backup(output_dir: str | Path) -> Path:
     """Write allsite-YYYYmmdd-HHMMSS.tar.gz into output_dir and return its path."""
     kind = database_kind()
     output_dir = Path(output_dir)
@@ -74,7 +74,7 @@ def create_backup(output_dir):
     return target
 
 
-def restore_backup(path):
+def restore_backup(path: str | Path) -> None:
     """Replace the database and the media folder with the archive's, or change nothing and raise."""
     path = Path(path)
     kind = database_kind()

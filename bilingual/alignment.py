@@ -14,6 +14,8 @@ Pure functions over (id, type) pairs, so the view, the coverage on the status pa
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from wagtail.blocks import StreamValue
+
 BY_ID, BY_HEADINGS = "id", "headings"
 
 
@@ -34,12 +36,12 @@ class Slot:
     type: str
 
 
-def slots(stream_value):
+def slots(stream_value: StreamValue) -> list[Slot]:
     """The (id, type) of each block of a StreamField value, read from its stored data (nothing is built)."""
     return [Slot(block.get("id"), block["type"]) for block in stream_value.raw_data]
 
 
-def align(primary, secondary):
+def align(primary: list[Slot], secondary: list[Slot]) -> list[Row]:
     """Rows pairing `primary` and `secondary` (lists of Slot), in primary order, every block exactly once."""
     by_id = _pairs_by_id(primary, secondary)
     taken = set(by_id.values())
@@ -53,7 +55,7 @@ def align(primary, secondary):
     return _rows(len(primary), len(secondary), by_id, by_headings)
 
 
-def coverage(source, translation):
+def coverage(source: list[Slot], translation: list[Slot]) -> float | None:
     """The share (0–1) of the source's blocks that have a paired block in the translation; None if empty."""
     if not source:
         return None

@@ -8,19 +8,28 @@ which glossary.js shows in the definition it opens.
 
 import re
 
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from glossary.snapshot import current_glossary
+from pages.models import GuideSectionPage
 
 BLOCK_MARKER = "<!--side-by-side-block-->"
 TERM_LINK = re.compile(r'data-glossary-id="(\d+)"')
 
 
-def block_pieces(request, section, language, other_language, anchor_prefix, heading_level):
+def block_pieces(
+    request: HttpRequest,
+    section: GuideSectionPage,
+    language: str,
+    other_language: str,
+    anchor_prefix: str,
+    heading_level: int,
+) -> list[SafeString]:
     """[HTML of each block of `section.body`], glossary terms linked in `language`."""
     with translation.override(language):
         html = render_to_string(

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.dispatch import receiver
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page
 from wagtail.signals import page_published
 
 from pages.models import GuidePage, GuideSectionPage
@@ -21,7 +22,7 @@ def purge_side_by_side_views(sender, instance, **kwargs):
         transaction.on_commit(lambda: PurgeBatch(side_by_side_urls(instance)).purge())
 
 
-def side_by_side_urls(page):
+def side_by_side_urls(page: Page) -> list[str]:
     """The side-by-side views showing `page`, in every language it is live in: its own and, for a section,
     its guide's."""
     urls = []

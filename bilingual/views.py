@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Exists
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from wagtail.models import PageViewRestriction, Site
 
-from pages.models import GuidePage, GuideSectionPage
+from pages.models import EditorialBoard, GuidePage, GuideSectionPage
 from translations.links import sections_behind_their_source, translation_rows
 
 from .alignment import align, slots
@@ -35,7 +35,7 @@ class Side:
 
     language: str
     section: GuideSectionPage
-    board: object = None  # the guide's editorial board, named in this side's language
+    board: EditorialBoard | None = None  # the guide's editorial board, named in this side's language
     blocks: list = field(default_factory=list)  # HTML of each body block
     notice: dict | None = None  # {"updated", "english_url"}: the Spanish side is behind its English page
 
@@ -50,22 +50,24 @@ class AlignedSection:
     rows: list  # [[(language, block HTML or None: nothing matches), …] per row, the reader's language first]
 
     @property
-    def sides(self):
+    def sides(self) -> list[Side | None]:
         return [self.primary, self.secondary]
 
     @property
-    def first_side(self):
+    def first_side(self) -> Side:
         """The side named in the guide's contents: the reader's language, when the section is in it."""
         return self.primary or self.secondary
 
     @property
-    def cells(self):
+    def cells(self) -> list[tuple[str, Side | None]]:
         """[(language, Side or None)], the reader's language first."""
         return list(zip(self.languages, self.sides, strict=True))
 
 
 @require_safe
-def section_side_by_side(request, guide_slug, section_slug, view_slug):
+def section_side_by_side(
+    request: HttpRequest, guide_slug: str, section_slug: str, view_slug: str
+) -> TemplateResponse:
     home, guide, section = _route(request, [guide_slug, section_slug], view_slug, GuideSectionPage)
     ancestors = [home, guide]
     other_guide, other_section = _live_translations(request, [*ancestors, section], _other_language())[1:]
@@ -77,7 +79,7 @@ def section_side_by_side(request, guide_slug, section_slug, view_slug):
 
 
 @require_safe
-def guide_side_by_side(request, guide_slug, view_slug):
+def guide_side_by_side(request: HttpRequest, guide_slug: str, view_slug: str) -> TemplateResponse:
     home, guide = _route(request, [guide_slug], view_slug, GuidePage)
     other_guide = _live_translations(request, [home, guide], _other_language())[1]
     guides = (

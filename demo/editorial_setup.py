@@ -44,7 +44,7 @@ GUIDE_WORKFLOWS = {"childhood-all": BOARDS[0][0], "adult-all": BOARDS[1][0]}
 SPANISH_TEAM = BOARDS[2][0]
 
 
-def ensure_boards():
+def ensure_boards() -> None:
     """Demo members of every role, and the demo boards, each with its own reviewers' group and members.
 
     Memberships are given only to people and boards this run creates: an admin's later changes stay.
@@ -62,7 +62,7 @@ def ensure_boards():
             _add_demo_members(board.group, members)
 
 
-def ensure_workflows():
+def ensure_workflows() -> None:
     """'Board review' on each English guide and 'Spanish review' on the Spanish tree."""
     sign_off, _ = GroupApprovalTask.objects.get_or_create(name="Managing editor sign-off")
     sign_off.groups.add(Group.objects.get(name=MANAGING_EDITORS))

@@ -7,6 +7,7 @@ admin's history, the public dates and the reports all tell the same story.
 """
 
 import datetime
+from collections.abc import Container
 from pathlib import Path
 
 import yaml
@@ -23,7 +24,9 @@ from translations.models import TranslationStatus
 EVENT_KEYS = {"page", "days_ago", "kind", "summary", "reviewed", "in_step"}
 
 
-def apply_demo_history(path, created_page_ids, now=None):
+def apply_demo_history(
+    path: Path, created_page_ids: Container[int], now: datetime.datetime | None = None
+) -> None:
     """Move the first publications of the created pages back in time and publish the file's later events.
 
     Pages not in `created_page_ids` (already in the site before this run) are never touched. Raises

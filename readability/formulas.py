@@ -18,6 +18,7 @@ folded onto the same steps by the school level each stands for (his "difficult" 
 both INFLESZ's "somewhat difficult"; "easy" and "very easy" are both "very easy").
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -32,7 +33,7 @@ class Level(IntEnum):
     VERY_EASY = 5
 
     @property
-    def label(self):
+    def label(self) -> str:
         return LEVEL_LABELS[self]
 
 
@@ -75,22 +76,22 @@ INFLESZ_BANDS = (
 )
 
 
-def band(score, bands):
+def band(score: float, bands: Iterable[Band]) -> Band:
     return next(b for b in bands if b.low <= score < b.high)
 
 
-def flesch_reading_ease(words, sentences, syllables):
+def flesch_reading_ease(words: int, sentences: int, syllables: int) -> float:
     return 206.835 - 1.015 * (words / sentences) - 84.6 * (syllables / words)
 
 
-def flesch_kincaid_grade(words, sentences, syllables):
+def flesch_kincaid_grade(words: int, sentences: int, syllables: int) -> float:
     return 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59
 
 
-def fernandez_huerta(words, sentences, syllables):
+def fernandez_huerta(words: int, sentences: int, syllables: int) -> float:
     return 206.84 - 60 * (syllables / words) - 1.02 * (words / sentences)
 
 
-def szigriszt_pazos(words, sentences, syllables):
+def szigriszt_pazos(words: int, sentences: int, syllables: int) -> float:
     """Perspicuity, the score the INFLESZ scale reads."""
     return 206.835 - 62.3 * (syllables / words) - (words / sentences)

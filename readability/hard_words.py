@@ -27,13 +27,16 @@ later stops a word being flagged without the page being saved again.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from glossary.snapshot import Glossary
 from glossary.text import fold
 
 from . import english
+from .extraction import Passage
 from .text import WORD, is_initialism, sentences, word_syllables
 
 LONG_SYLLABLES = {"en": 5, "es": 6}
@@ -75,7 +78,7 @@ class HardWord:
     count: int = 1
 
 
-def reason_labels():
+def reason_labels() -> dict[str, str]:
     return {
         "long": _("long"),
         "technical": _("technical"),
@@ -84,7 +87,7 @@ def reason_labels():
     }
 
 
-def hard_words(passages, language, glossary):
+def hard_words(passages: Sequence[Passage], language: str, glossary: Glossary) -> list[HardWord]:
     """Hard words of the passages, most frequent first, each with its reasons and how often it is used."""
     matcher = glossary.matcher(language)
     term_words = _single_word_terms(glossary, language)
@@ -168,7 +171,7 @@ def _singular(key):
     return candidates
 
 
-def explained_words(passages, language):
+def explained_words(passages: Sequence[Passage], language: str) -> set[str]:
     """Folded words the page explains (see the module's docstring for the patterns)."""
     text = " \n ".join(fold(passage.text) for passage in passages)
     explained = set(EXPLAINED_BEFORE_BRACKET.findall(text))

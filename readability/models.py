@@ -19,7 +19,7 @@ DEFAULT_ENGLISH_MAX_GRADE = Decimal("8.0")
 DEFAULT_SPANISH_MIN_INFLESZ = Decimal("55.0")
 
 
-def describe_target(value, language):
+def describe_target(value: Decimal, language: str) -> str:
     """A target in words: "grade 8.0 or lower" (English), "INFLESZ 55.0 or higher" (Spanish)."""
     if language == "es":
         return gettext("INFLESZ %(score)s or higher") % {"score": number_format(value, 1)}
@@ -56,7 +56,7 @@ class RevisionScore(models.Model):
         return f"revision {self.revision_id}: {self.language} level {self.level}"
 
     @classmethod
-    def values_from(cls, scores):
+    def values_from(cls, scores: Scores) -> dict:
         """Field values for a `scoring.Scores`."""
         return {
             "language": scores.language,
@@ -75,7 +75,7 @@ class RevisionScore(models.Model):
             "scorer_version": SCORER_VERSION,
         }
 
-    def as_scores(self):
+    def as_scores(self) -> Scores:
         """Back to a `scoring.Scores`, for the panel, the report and the vote."""
         return Scores(
             self.language,
@@ -152,5 +152,5 @@ class BelowTargetApproval(models.Model):
     def __str__(self):
         return f"{self.vote}: {self.reason[:40]}"
 
-    def target_description(self):
+    def target_description(self) -> str:
         return describe_target(self.target, self.language)

@@ -4,6 +4,7 @@ board's targets, its long sentences and hard words, and for a translation, its E
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.utils.translation import ngettext
 from wagtail.models import Page
 
@@ -11,9 +12,9 @@ from glossary.snapshot import current_glossary
 from pages.models import GuideSectionPage
 
 from .extraction import page_passages
-from .hard_words import hard_words, reason_labels
+from .hard_words import HardWord, hard_words, reason_labels
 from .revisions import revision_score, shown_revision
-from .scoring import LONG_SENTENCE_WORDS, parity_gap
+from .scoring import LONG_SENTENCE_WORDS, Scores, parity_gap
 from .targets import targets_for_page
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
@@ -24,10 +25,10 @@ class Source:
     """A translation's English page and the scores of the revision families read there."""
 
     page: Page
-    scores: object  # scoring.Scores, or None when the English page has no revision
+    scores: Scores | None  # None when the English page has no revision
 
 
-def english_source(page):
+def english_source(page: Page) -> Source | None:
     """The English section this page translates, or None (English pages, pages with no English version)."""
     if page.locale.language_code == SOURCE_LANGUAGE:
         return None
@@ -44,7 +45,7 @@ def english_source(page):
     return Source(source, score.as_scores() if score else None)
 
 
-def hard_word_help(word, labels):
+def hard_word_help(word: HardWord, labels: dict[str, str]) -> str:
     """ "long, technical · 3 times": why the word is flagged, and how often it is used."""
     help_text = ", ".join(str(labels[reason]) for reason in word.reasons)
     if word.count > 1:
@@ -52,7 +53,7 @@ def hard_word_help(word, labels):
     return help_text
 
 
-def checks_context(page, request=None):
+def checks_context(page: object, request: HttpRequest | None = None) -> dict | None:
     """Context for readability/admin/checks.html, or None for objects that are not guide sections."""
     if not isinstance(page, GuideSectionPage):
         return None

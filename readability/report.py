@@ -6,14 +6,29 @@ published). A section's target comes from its guide's board (the guide is the se
 parity of a Spanish section compares its level with its English source's.
 """
 
+from collections.abc import Callable, Iterable
+
 from django.conf import settings
-from django.db.models import Case, CharField, F, FloatField, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from pages.models import GuidePage, GuideSectionPage
 
+from .formulas import LEVEL_LABELS
 from .models import DEFAULT_ENGLISH_MAX_GRADE, DEFAULT_SPANISH_MIN_INFLESZ, BoardTargets, RevisionScore
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
@@ -35,9 +50,16 @@ PARITY_STATUSES = [
     (PARITY_HARDER, _("Harder than the English")),
     (NOT_COMPARED, _("Not compared")),
 ]
+LEVELS = [(level.value, label) for level, label in LEVEL_LABELS.items()]
 
 
-def shown_revision_id():
+def label_of(choices: Iterable[tuple[object, str]]) -> Callable[[object], str]:
+    """A function from a column's stored value to its label in `choices` (what the report and command show)."""
+    labels = {value: str(label) for value, label in choices}
+    return lambda value: labels.get(value, "" if value in ("", None) else str(value))
+
+
+def shown_revision_id() -> Case:
     """The live revision of a live page, else the latest: what families read, or will."""
     return Case(
         When(live=True, live_revision__isnull=False, then=F("live_revision_id")),
@@ -45,7 +67,7 @@ def shown_revision_id():
     )
 
 
-def sections_with_scores():
+def sections_with_scores() -> QuerySet[GuideSectionPage]:
     """Guide sections of every language, annotated with their scores, target and parity."""
     score = RevisionScore.objects.filter(revision_id=OuterRef("shown_revision_id"))
     english_level = (

@@ -5,18 +5,20 @@ A revision saved before this app existed, or scored by an older version of the c
 `manage.py readability_scores`, never while serving a public page.
 """
 
+from wagtail.models import Page, Revision
+
 from pages.models import GuideSectionPage
 
 from .models import SCORER_VERSION, RevisionScore
 from .scoring import score_page
 
 
-def is_section_revision(revision):
+def is_section_revision(revision: Revision) -> bool:
     model = revision.content_type.model_class()
     return model is not None and issubclass(model, GuideSectionPage)
 
 
-def store_scores(revision, page=None):
+def store_scores(revision: Revision, page: Page | None = None) -> RevisionScore:
     """Score the revision's content (`page`: the revision as a page object, if the caller has it)."""
     page = page or revision.as_object()
     values = RevisionScore.values_from(score_page(page))
@@ -24,7 +26,7 @@ def store_scores(revision, page=None):
     return score
 
 
-def revision_score(revision):
+def revision_score(revision: Revision | None) -> RevisionScore | None:
     """The stored scores of a section revision, computed now if missing or out of date; None if no revision."""
     if revision is None:
         return None
@@ -34,6 +36,6 @@ def revision_score(revision):
     return score
 
 
-def shown_revision(page):
+def shown_revision(page: Page) -> Revision | None:
     """The revision families read (the live one), or the latest for a page never published."""
     return page.live_revision if page.live and page.live_revision_id else page.latest_revision

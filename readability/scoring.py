@@ -1,9 +1,12 @@
 """Scores of a text in its language: counts, the language's formulas, its level and its long sentences."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from wagtail.models import Page
+
 from . import formulas
-from .extraction import page_passages
+from .extraction import Passage, page_passages
 from .text import sentences
 
 LANGUAGES = ("en", "es")
@@ -27,11 +30,11 @@ class Scores:
     long_sentences: tuple = field(default=())  # text.Sentence, in page order
 
     @property
-    def enough_text(self):
+    def enough_text(self) -> bool:
         return self.words >= MIN_WORDS
 
     @property
-    def band(self):
+    def band(self) -> formulas.Band | None:
         """The band of the language's main score (Flesch reading ease, INFLESZ); None if not scored."""
         if not self.enough_text:
             return None
@@ -40,11 +43,11 @@ class Scores:
         return formulas.band(self.reading_ease, formulas.FLESCH_BANDS)
 
     @property
-    def level(self):
+    def level(self) -> formulas.Level | None:
         return self.band.level if self.band else None
 
 
-def score_passages(passages, language):
+def score_passages(passages: Iterable[Passage], language: str) -> Scores:
     """Scores of plain-text passages in `language` ("en" or "es")."""
     if language not in LANGUAGES:
         raise ValueError(f"No readability formulas for language {language!r}; known: {', '.join(LANGUAGES)}")
@@ -74,12 +77,12 @@ def score_passages(passages, language):
     )
 
 
-def score_page(page):
+def score_page(page: Page) -> Scores:
     """Scores of a guide section (or a revision of one) in its locale's language."""
     return score_passages(page_passages(page), page.locale.language_code)
 
 
-def parity_gap(translation, source):
+def parity_gap(translation: Scores, source: Scores) -> int | None:
     """How many bands (`formulas.Level` steps) harder the translation reads than its source: 0 or less
     when it is as easy or easier, None when either has too little text to score."""
     if translation.level is None or source.level is None:

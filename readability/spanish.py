@@ -1,7 +1,8 @@
 """Spanish syllables by the rules of Spanish orthography (Ortografía de la lengua española, RAE 2010).
 
-Spanish spelling is regular enough to divide words by rule, so no hyphenation dictionary is used (those
-leave out breaks they cannot hyphenate at, such as a syllable of one vowel, and undercount):
+Spanish spelling is regular enough to count syllables by rule, one per vowel nucleus, so no hyphenation
+dictionary is used (those leave out breaks they cannot hyphenate at, such as a syllable of one vowel, and
+undercount):
 
 - Nuclei: a, e, o are open; i, u, ü and a final or pre-consonant y are closed (weak). Closed + open,
   open + closed and two different closed vowels form a diphthong (one syllable); closed + open + closed a
@@ -11,9 +12,7 @@ leave out breaks they cannot hyphenate at, such as a syllable of one vowel, and 
 - "h" between vowels does not separate them ("ahu-mar"), as the RAE's rules say.
 - "qu", and "gu" before e or i, write one sound: their u is silent ("que-so", "gui-ta-rra", "guion" has
   one syllable); "ü" is pronounced ("pin-güi-no").
-- Consonants between nuclei: one goes with the next syllable; "ch", "ll", "rr" are one consonant; a
-  consonant + l or r cluster (pl, br, tr, …) starts a syllable together; otherwise a group splits before
-  its last consonant, or before its last two when those form a cluster ("ins-tru-men-to", "hom-bre").
+- "ch", "ll", "rr" are one consonant.
 """
 
 from functools import lru_cache
@@ -24,10 +23,6 @@ ACCENTED_WEAK = frozenset("íú")
 UNACCENTED = {"í": "i", "ú": "u"}
 VOWELS = OPEN | WEAK | ACCENTED_WEAK
 DIGRAPHS = ("ch", "ll", "rr")
-# Consonant + l or r pairs that begin a syllable together ("tl" as in Latin American "a-tlas").
-CLUSTERS = frozenset(
-    {"pl", "pr", "bl", "br", "fl", "fr", "cl", "cr", "gl", "gr", "kl", "kr", "dr", "tr", "tl"}
-)
 
 
 def _units(word):
@@ -88,40 +83,7 @@ def _nuclei(units):
     return nuclei
 
 
-def syllabify(word):
-    """The syllables of one Spanish word, e.g. "quimioterapia" -> ["qui", "mio", "te", "ra", "pia"].
-
-    Case is kept. A word without a vowel is returned whole, as one syllable.
-    """
-    units = _units(word.lower())
-    nuclei = _nuclei(units)
-    if not nuclei:
-        return [word]
-
-    # Where each syllable after the first starts: a unit index between two nuclei.
-    starts = [0]
-    for (_, end), (start, _) in zip(nuclei, nuclei[1:], strict=False):
-        consonants = [text for text, _ in units[end + 1 : start]]
-        count = len(consonants)
-        if count <= 1:
-            split = end + 1
-        elif count == 2:
-            split = start - 2 if consonants[0] + consonants[1] in CLUSTERS else start - 1
-        else:
-            split = start - 2 if consonants[-2] + consonants[-1] in CLUSTERS else start - 1
-        starts.append(split)
-
-    # Back to the original spelling (case kept), unit lengths summed.
-    offsets, position = [], 0
-    for text, _ in units:
-        offsets.append(position)
-        position += len(text)
-    bounds = [offsets[start] for start in starts] + [len(word)]
-    return [word[bounds[i] : bounds[i + 1]] for i in range(len(starts))]
-
-
 @lru_cache(maxsize=65536)
-def count_syllables(word):
-    """How many syllables a Spanish word has: its vowel nuclei (at least one). What `syllabify` divides,
-    counted without dividing."""
+def count_syllables(word: str) -> int:
+    """How many syllables a Spanish word has: its vowel nuclei (at least one)."""
     return max(1, len(_nuclei(_units(word.lower()))))

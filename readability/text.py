@@ -50,7 +50,7 @@ class Sentence:
     syllables: int
 
 
-def sentences(passage, language):
+def sentences(passage: str, language: str) -> list[Sentence]:
     """The sentences of one passage of plain text, each with its word and syllable counts."""
     text = " ".join(passage.split())
     masked = URL.sub(_mask, text) if ("/" in text or "@" in text or "www." in text) else text
@@ -85,13 +85,13 @@ def _continues(text, end, language):
     return before.lower() in ABBREVIATIONS[language] or bool(DOTTED_ABBREVIATION.search(before))
 
 
-def is_initialism(part):
+def is_initialism(part: str) -> bool:
     """One capital letter, or two to five letters all in capitals ("T", "ALL", "LLA")."""
     return len(part) <= INITIALISM_MAX and part.isalpha() and part.isupper()
 
 
 @lru_cache(maxsize=131072)
-def word_syllables(word, language):
+def word_syllables(word: str, language: str) -> int:
     """Syllables of one word as it is read aloud (see the module's docstring). Kept per process: a
     section's words are mostly words it has used before."""
     total = 0

@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from django import forms
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 
 from pages.models import BoardVote, GuideSectionPage
+from pages.vote_forms import ApproveForm, VoteForm
 
 from .models import BelowTargetApproval
 from .revisions import revision_score
-from .targets import targets_for_page
+from .scoring import Scores
+from .targets import Targets, targets_for_page
 
 REASON_FIELD = "below_target_reason"
 
@@ -24,24 +26,24 @@ class ReviewedRevision:
     """A section revision under review: its scores, its live revision's, and the board's targets."""
 
     page: GuideSectionPage
-    revision: object
-    scores: object  # scoring.Scores
-    live_scores: object  # scoring.Scores of the live revision, or None (never published)
-    targets: object  # targets.Targets
+    revision: Revision
+    scores: Scores
+    live_scores: Scores | None  # of the live revision; None if never published
+    targets: Targets
 
     @property
-    def misses_target(self):
+    def misses_target(self) -> bool:
         return bool(self.targets.misses(self.scores))
 
     @property
-    def target(self):
+    def target(self) -> str:
         return self.targets.describe(self.scores.language)
 
-    def main_score(self):
+    def main_score(self) -> float | None:
         """The score the target is set on: the grade in English, INFLESZ in Spanish."""
         return self.scores.inflesz if self.scores.language == "es" else self.scores.grade
 
-    def changes(self):
+    def changes(self) -> list[tuple[str, float, float, float]]:
         """(label, now, before, difference) of each score against the live revision's."""
         if self.live_scores is None or not (self.scores.enough_text and self.live_scores.enough_text):
             return []
@@ -56,7 +58,7 @@ class ReviewedRevision:
         return rows
 
 
-def reviewed_revision(page):
+def reviewed_revision(page: object) -> ReviewedRevision | None:
     """The latest revision of a guide section with its scores and targets; None for other objects."""
     if isinstance(page, Page) and not isinstance(page, GuideSectionPage):
         page = page.specific
@@ -75,7 +77,7 @@ def reviewed_revision(page):
     )
 
 
-def review_notes(page):
+def review_notes(page: object) -> str:
     """HTML for the votes panel and the vote's form: scores, change from the live revision, reasons given."""
     reviewed = reviewed_revision(page)
     if reviewed is None:
@@ -86,7 +88,7 @@ def review_notes(page):
     return render_to_string("readability/admin/review_notes.html", {"reviewed": reviewed, "reasons": reasons})
 
 
-def add_reason_field(form):
+def add_reason_field(form: ApproveForm) -> None:
     """The approval form's extra field, and the check that makes it required below the target."""
     form.fields[REASON_FIELD] = forms.CharField(
         label=_("Reason for approving below the board's readability target"),
@@ -98,7 +100,7 @@ def add_reason_field(form):
     form.checks.append(require_reason_below_target)
 
 
-def require_reason_below_target(form, cleaned_data):
+def require_reason_below_target(form: VoteForm, cleaned_data: dict) -> None:
     task_state = form.review()
     if task_state is None:
         return  # posted without its review: the task checks the statement again, knowing the review
@@ -113,7 +115,7 @@ def require_reason_below_target(form, cleaned_data):
         )
 
 
-def keep_reason(vote, statement):
+def keep_reason(vote: BoardVote, statement: dict) -> None:
     """Store the reason given with an approval below the target, with the score and the target missed."""
     reason = (statement.get(REASON_FIELD) or "").strip()
     if vote.decision != BoardVote.APPROVE or not reason:

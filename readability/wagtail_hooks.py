@@ -16,8 +16,8 @@ from wagtail.permissions import register_permission_policy
 
 from pages.models import EditorialBoard
 
+from .admin_views import ReadabilityReportView
 from .models import BoardTargets
-from .views import ReadabilityReportView
 from .votes import add_reason_field, review_notes
 
 

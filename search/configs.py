@@ -6,6 +6,7 @@ text index, on PostgreSQL only: a new language needs both, in a new migration.
 """
 
 from django.db import connection
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 # language code -> (our configuration, the built-in one it copies, its stemming dictionary)
 CONFIGS = {
@@ -15,10 +16,10 @@ CONFIGS = {
 FALLBACK_CONFIG = "simple"
 
 
-def config_for(language):
+def config_for(language: str) -> str:
     return CONFIGS[language][0] if language in CONFIGS else FALLBACK_CONFIG
 
 
-def uses_postgres(using=None):
+def uses_postgres(using: BaseDatabaseWrapper | None = None) -> bool:
     """Full-text search where the database has it; folded substring matching (SQLite) elsewhere."""
     return (using or connection).vendor == "postgresql"

@@ -7,8 +7,11 @@ named on its sections' results depend on its ancestors. Every change replaces th
 a generation (query.py).
 """
 
+from collections.abc import Iterable
+
 from django.contrib.postgres.search import SearchVector
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page
@@ -27,7 +30,7 @@ from .text import as_sentences, clean_text, fold, names_field
 PAGE_KINDS = {GuidePage: Kind.GUIDE, GuideSectionPage: Kind.SECTION}
 
 
-def reindex_subtree(page):
+def reindex_subtree(page: Page) -> None:
     """Rewrite the rows of `page` and every page below it from what is live and public now."""
     subtree = Page.objects.descendant_of(page, inclusive=True)
     SearchEntry.objects.filter(page__in=subtree.values("pk")).delete()
@@ -35,12 +38,12 @@ def reindex_subtree(page):
     bump_generation()
 
 
-def remove_page(page):
+def remove_page(page: Page) -> None:
     SearchEntry.objects.filter(page_id=page.pk).delete()
     bump_generation()
 
 
-def reindex_terms(term_ids):
+def reindex_terms(term_ids: Iterable[int]) -> None:
     """Rewrite the rows of these glossary terms from their live versions (none for a term not live)."""
     SearchEntry.objects.filter(term_id__in=term_ids).delete()
     _save(term_entries(GlossaryTerm.objects.filter(pk__in=term_ids)))
@@ -48,7 +51,7 @@ def reindex_terms(term_ids):
 
 
 @transaction.atomic
-def rebuild_index():
+def rebuild_index() -> dict[str, int]:
     """Every row again, all or nothing. Returns {language: number of rows}."""
     SearchEntry.objects.all().delete()
     entries = page_entries(Page.objects.all()) + term_entries(GlossaryTerm.objects.all())
@@ -60,7 +63,7 @@ def rebuild_index():
     return counts
 
 
-def page_entries(pages):
+def page_entries(pages: QuerySet[Page]) -> list[SearchEntry]:
     """Unsaved rows for the live, public guides and sections among `pages`: a few queries, whatever the count."""
     found = list(pages.live().public().type(*PAGE_KINDS).specific().order_by("path"))
     languages = dict(Locale.objects.values_list("pk", "language_code"))
@@ -89,7 +92,7 @@ def page_entries(pages):
     return entries
 
 
-def page_texts(page):
+def page_texts(page: Page) -> list[str]:
     """Plain text of every search field the page type declares, but its title (indexed on its own)."""
     texts = []
     for field in page.search_fields:
@@ -99,7 +102,7 @@ def page_texts(page):
     return texts
 
 
-def term_entries(terms):
+def term_entries(terms: QuerySet[GlossaryTerm]) -> list[SearchEntry]:
     """Unsaved rows for the live terms among `terms`, one per language the term has a name in."""
     entries = []
     for term in terms.filter(live=True).order_by("pk"):

@@ -15,14 +15,17 @@ A query that is exactly a glossary term's abbreviation or other name ("LLA", "MR
 the term's name, from the live glossary snapshot.
 """
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, reduce
 from operator import and_, or_
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.http import HttpRequest
 from django.utils.safestring import SafeString
 
+from glossary.snapshot import Glossary
 from serving.memo import generation_memo
 
 from .configs import config_for, uses_postgres
@@ -49,15 +52,15 @@ class Result:
 @dataclass(frozen=True)
 class Search:
     language: str
-    ranked: object  # the matches' ids, best first: an ordered, lazy queryset
+    ranked: QuerySet  # the matches' ids, best first: an ordered, lazy queryset
     key: tuple = ()  # (language, query, term names, guide): what the memo knows the search by
     words: tuple = ()  # SQLite: folded words of the query and its expansions, for snippets
-    search_query: object = None  # PostgreSQL: the tsquery, for ts_headline
+    search_query: SearchQuery | None = None  # PostgreSQL: the tsquery, for ts_headline
 
-    def pages(self, request):
+    def pages(self, request: HttpRequest) -> "RankedRows":
         return RankedRows(self, request)
 
-    def rows(self, pks):
+    def rows(self, pks: Sequence[int]) -> list[dict]:
         """The rows with these ids, in this order, with their text marked where it matches: one query.
 
         PostgreSQL: ts_headline runs in that query, so for this page's rows only.
@@ -82,7 +85,7 @@ class Search:
             found = {row["pk"]: row for row in entries.values(*FIELDS, marked=headline)}
         return [found[pk] for pk in pks if pk in found]  # a row deleted meanwhile is left out
 
-    def results(self, rows):
+    def results(self, rows: Iterable[dict]) -> list[Result]:
         """Rows as Results with safe, highlighted snippets."""
         return [
             Result(
@@ -104,7 +107,7 @@ class RankedRows:
         self.search, self.request = search, request
 
     @cached_property
-    def ranking(self):
+    def ranking(self) -> tuple[int, tuple[int, ...]]:
         return generation_memo(self.request, "search-ranking", self.search.key, self._rank)
 
     def _rank(self):
@@ -112,7 +115,7 @@ class RankedRows:
         pks = tuple(self.search.ranked[:RANKED])
         return (len(pks) if len(pks) < RANKED else self.search.ranked.count()), pks
 
-    def count(self):
+    def count(self) -> int:
         return self.ranking[0]
 
     def __getitem__(self, index):
@@ -122,7 +125,7 @@ class RankedRows:
         return self.search.rows(wanted)
 
 
-def term_names_for(glossary, language, query):
+def term_names_for(glossary: Glossary, language: str, query: str) -> list[str]:
     """Names of the live terms the query is an abbreviation or other name of, in the reader's language."""
     key = (glossary.version, language)
     aliases = _aliases.get(key)
@@ -137,7 +140,7 @@ def term_names_for(glossary, language, query):
     return aliases.get(" ".join(query_words(query)), [])
 
 
-def find(language, query, term_names=(), guide_id=None):
+def find(language: str, query: str, term_names: Sequence[str] = (), guide_id: int | None = None) -> Search:
     """The reader's language's rows matching `query` or one of `term_names`; only one guide's if `guide_id`."""
     rows = SearchEntry.objects.filter(language=language)
     if guide_id is not None:

@@ -3,7 +3,7 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -22,7 +22,7 @@ PAGE_SIZE = 10
 
 
 @require_GET
-def results(request):
+def results(request: HttpRequest) -> HttpResponse:
     """Results for ?q= (cut to MAX_QUERY_LENGTH characters), ten to a page; a prompt when there is no query.
 
     ?guide=<slug> keeps one guide's results (its sections and itself); an unknown guide is a 404.
@@ -58,7 +58,7 @@ def results(request):
     return response
 
 
-def live_guides(request):
+def live_guides(request: HttpRequest) -> list[dict]:
     """Every live, public guide in every language (pk, slug, title, language, translation key), in tree order.
 
     Once per process and content generation (serving/memo.py): publishing a guide replaces it.

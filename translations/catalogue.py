@@ -28,7 +28,7 @@ IGNORED = shutil.ignore_patterns(
 )
 
 
-def read_po(path):
+def read_po(path: str | Path) -> list[tuple[str, list[str], bool]]:
     """(msgid, [msgstr, …], fuzzy) for each entry of a .po file, the header left out."""
     entries = []
     for chunk in Path(path).read_text(encoding="utf-8").split("\n\n"):
@@ -41,7 +41,7 @@ def read_po(path):
     return entries
 
 
-def catalogue_problems(source_root, po_path, language="es"):
+def catalogue_problems(source_root: str | Path, po_path: str | Path, language: str = "es") -> list[str]:
     """Strings marked for translation under `source_root` that `po_path` lacks, leaves empty or marks fuzzy."""
     with tempfile.TemporaryDirectory() as temporary:
         tree, locale = Path(temporary) / "source", Path(temporary) / "locale"

@@ -6,6 +6,8 @@ counts exactly as it would for the linker. A warning for translators, never a bl
 
 from dataclasses import dataclass
 
+from wagtail.models import Page
+
 from glossary.models import GlossaryTerm
 from glossary.occurrences import terms_in_page
 from glossary.snapshot import current_glossary
@@ -17,7 +19,7 @@ class MissingTerm:
     spanish: str  # its Spanish name, e.g. "enfermedad residual mínima"
 
 
-def missing_terms(english_page, translated_page):
+def missing_terms(english_page: Page, translated_page: Page) -> list[MissingTerm]:
     """Terms in `english_page` that have a Spanish name but no Spanish form in `translated_page`."""
     glossary = current_glossary()
     absent = terms_in_page(english_page, glossary) - terms_in_page(translated_page, glossary)

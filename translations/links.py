@@ -1,9 +1,12 @@
 """Where a reader lands when switching language, and which translations to announce with hreflang."""
 
+import datetime
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import DateTimeField, OuterRef, Subquery
+from django.http import HttpRequest
 from wagtail.models import Page
 
 from pages.models import PublicationRecord, RevisionKind
@@ -22,7 +25,12 @@ class LanguageLink:
     translated: bool  # True: url is this very page in that language (an hreflang alternate)
 
 
-def language_links(page, request, ancestors=None, url_suffixes=None):
+def language_links(
+    page: Page,
+    request: HttpRequest | None,
+    ancestors: list[Page] | None = None,
+    url_suffixes: dict[str, str] | None = None,
+) -> list[LanguageLink]:
     """Links to `page` in every other content language, falling back to the closest translated ancestor.
 
     One query for the page's and its ancestors' translations, whatever the depth (plus one for the
@@ -57,7 +65,9 @@ def language_links(page, request, ancestors=None, url_suffixes=None):
     return links
 
 
-def translation_rows(page, request, ancestors=None):
+def translation_rows(
+    page: Page, request: HttpRequest | None, ancestors: list[Page] | None = None
+) -> tuple[list[Page], list[Page]]:
     """(lineage, live translations of the page and its ancestors), fetched once per request and page.
 
     Each row also carries its in-step mark (`in_step_at`) and last substantive publication
@@ -78,7 +88,7 @@ def translation_rows(page, request, ancestors=None):
     return cache[page.pk]
 
 
-def live_translations(translation_keys):
+def live_translations(translation_keys: Iterable) -> list[Page]:
     """Live pages with these translation keys, with their in-step mark and last substantive publication."""
     substantive = PublicationRecord.objects.filter(page_id=OuterRef("pk"), kind=RevisionKind.SUBSTANTIVE)
     rows = (
@@ -99,7 +109,9 @@ def live_translations(translation_keys):
     return list(rows)
 
 
-def source_changed_since_translation(page, request, ancestors=None):
+def source_changed_since_translation(
+    page: Page, request: HttpRequest | None, ancestors: list[Page] | None = None
+) -> tuple[Page, datetime.datetime] | None:
     """(English page row, date of its last substantive publication) if that came after this translation's
     in-step mark (or the translation was never marked); None for English pages, previews and pages in step."""
     if page.locale_id is None or not getattr(page, "translation_key", None):
@@ -118,7 +130,9 @@ def source_changed_since_translation(page, request, ancestors=None):
     return _behind(own, source)
 
 
-def sections_behind_their_source(sections, request):
+def sections_behind_their_source(
+    sections: Sequence[Page], request: HttpRequest | None
+) -> dict[int, tuple[Page, datetime.datetime]]:
     """{section pk: (English page row, date of its last substantive publication)} of the translated sections
     whose English page changed since they were translated: one query for them all (the whole guide)."""
     keys = tuple(section.translation_key for section in sections)
@@ -142,12 +156,12 @@ def _behind(own, source):
     return source, source.last_substantive
 
 
-def language_name(code):
+def language_name(code: str) -> str:
     """The language's name in itself, as settings.LANGUAGES spells it ("English", "Español")."""
     return dict(settings.LANGUAGES)[code]
 
 
-def home_links(current_language):
+def home_links(current_language: str) -> list[LanguageLink]:
     """For pages outside the page tree (errors, other views): each other language's home page.
 
     Not a translation of the current page, so no hreflang alternate is announced for it.

@@ -5,7 +5,7 @@ Two guides may have sections of the same name ("Phases of Treatment"); the guide
 and the Spanish title shows translators which page they will open.
 """
 
-from django.db.models import CharField, OuterRef, Subquery
+from django.db.models import CharField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Substr
 from wagtail.models import Page
 
@@ -14,7 +14,7 @@ from pages.review_status import GUIDE_DEPTH
 from .status import pages_with_translation_status
 
 
-def translation_rows():
+def translation_rows() -> QuerySet[Page]:
     """`pages_with_translation_status()` with `guide_title` (the guide the page belongs to, the guide's own
     title for a guide) and `translation_title` (the Spanish page's latest title, None when missing)."""
     guide = Page.objects.filter(path=Substr(OuterRef("path"), 1, GUIDE_DEPTH * Page.steplen))

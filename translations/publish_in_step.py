@@ -8,6 +8,7 @@ its mark.
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.pages.edit import EditView
@@ -19,7 +20,7 @@ edit_page = EditView.as_view()
 
 
 @require_POST
-def publish_in_step(request, page_id):
+def publish_in_step(request: HttpRequest, page_id: int) -> HttpResponse:
     """The edit form, validated, saved and published by Wagtail's edit view; then the mark, if it went live."""
     page = get_object_or_404(Page, pk=page_id)
     if not page.permissions_for_user(request.user).can_publish():

@@ -16,6 +16,7 @@ from django.db.models import (
     IntegerField,
     Min,
     OuterRef,
+    QuerySet,
     Subquery,
     Value,
     When,
@@ -41,7 +42,7 @@ STATUSES = [
 ]
 
 
-def pages_with_translation_status(language=TRANSLATION_LANGUAGE):
+def pages_with_translation_status(language: str = TRANSLATION_LANGUAGE) -> QuerySet[Page]:
     """English guides and sections annotated with `translation_id`, `translation_live`, `in_step_at`,
     `source_revision_id`, `behind`, `out_of_date_since` and `translation_status`."""
     translation = Page.objects.filter(

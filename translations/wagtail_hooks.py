@@ -6,16 +6,17 @@ from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
+from wagtail.models import Page
 
 from pages.models import GuidePage, GuideSectionPage
 
+from .admin_views import TranslationsReportView, translation_status_view
 from .dashboard import TranslationsToDoPanel
 from .publish_in_step import publish_in_step
 from .status import SOURCE_LANGUAGE
-from .views import TranslationsReportView, translation_status_view
 
 
-def is_translation(page):
+def is_translation(page: Page) -> bool:
     return isinstance(page.specific_deferred, GuidePage | GuideSectionPage) and (
         page.locale.language_code != SOURCE_LANGUAGE
     )

@@ -1,9 +1,11 @@
 """The side-by-side view linked in from other apps' templates: the public link and the translators' coverage."""
 
 from django import template
+from django.template import Context
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
+from wagtail.models import Page
 
 from bilingual.alignment import align, slots
 from bilingual.views import SIDE_BY_SIDE_PATHS
@@ -13,7 +15,7 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def side_by_side_url(context):
+def side_by_side_url(context: Context) -> str | None:
     """The side-by-side view of the section or guide on screen, if it is translated.
 
     No query: it reads the language links base.html already made (`language_links`, the page's live
@@ -34,7 +36,7 @@ def side_by_side_url(context):
 
 
 @register.simple_tag(takes_context=True)
-def side_by_side_coverage(context, english, translation):
+def side_by_side_coverage(context: Context, english: Page, translation: Page) -> dict | None:
     """How far a translation's latest revision aligns with the live English section, for its status page.
 
     {"percent", "paired", "total", "missing": [(kind, words)] of English blocks with no match, "extra": number

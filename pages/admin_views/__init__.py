@@ -1,1 +1,2 @@
-"""Admin views of pages for reading revisions: Wagtail's history and comparisons, and "What changed"."""
+"""Admin views of pages: reading revisions ("What changed" and Wagtail's history and comparisons opened to
+reviewers), the "Review dates" report, and the confirmation a board member sees after voting."""

@@ -1,6 +1,7 @@
 """Template access to the language switcher and hreflang alternates."""
 
 from django import template
+from django.template import Context
 from django.utils.translation import get_language
 
 from translations.links import UNTRANSLATED_PARAMETER, LanguageLink, home_links, language_links
@@ -9,7 +10,7 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def other_languages(context):
+def other_languages(context: Context) -> list[LanguageLink]:
     """Language links for the current page, or each language's home page where there is no page.
 
     Views outside the page tree (the glossary) give their own translations as `language_urls`
@@ -32,14 +33,14 @@ def other_languages(context):
 
 
 @register.simple_tag(takes_context=True)
-def untranslated_notice_requested(context):
+def untranslated_notice_requested(context: Context) -> bool:
     """True when the reader arrived from a page that has no version in this language."""
     request = context.get("request")
     return bool(request and request.GET.get(UNTRANSLATED_PARAMETER))
 
 
 @register.simple_tag(takes_context=True)
-def hreflang_alternates(context, links):
+def hreflang_alternates(context: Context, links: list[LanguageLink]) -> list[tuple[str, str]]:
     """(language code, absolute URL) of this page and each translation of it; nothing if it has none."""
     request = context["request"]
     translated = [

@@ -1,8 +1,12 @@
 """The notice on a translated page whose English source has changed substantively since it was translated,
 and the same for each section of the whole guide."""
 
+from collections.abc import Sequence
+
 from django import template
+from django.template import Context
 from django.utils import timezone
+from wagtail.models import Page
 
 from translations.links import sections_behind_their_source, source_changed_since_translation
 
@@ -10,7 +14,7 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def out_of_date_notice(context):
+def out_of_date_notice(context: Context) -> dict | None:
     """{"updated": date, "english_url": url} when the English page changed since the in-step mark, else None.
 
     No query of its own: it reads the translations the language switcher fetched for this request.
@@ -25,7 +29,7 @@ def out_of_date_notice(context):
 
 
 @register.simple_tag(takes_context=True)
-def with_translation_notices(context, sections):
+def with_translation_notices(context: Context, sections: Sequence[Page]) -> list[tuple[Page, dict | None]]:
     """[(section, notice or None)]: the notice as out_of_date_notice's, for each section behind its English page.
 
     One query for all the sections (the whole guide), not one per section.

@@ -8,14 +8,13 @@ when a section misses its board's target or reads more than one band harder than
 """
 
 from django.core.management.base import BaseCommand, CommandError
-from wagtail.models import Revision
+from wagtail.models import Page, Revision
 
-from ...report import MISSES, PARITY_HARDER, sections_with_scores
+from ...report import LEVELS, MISSES, PARITY_HARDER, label_of, sections_with_scores
 from ...revisions import revision_score
-from ...views import LEVELS, label_of
 
 
-def section_path(page):
+def section_path(page: Page) -> str:
     """ "childhood-all/phases-of-treatment": the page's path below its home page."""
     return "/".join(page.url_path.strip("/").split("/")[1:])
 

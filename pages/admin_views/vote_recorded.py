@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect
 from wagtail.admin import messages
 from wagtail.admin.utils import get_valid_next_url_from_request
 
-from .models import BoardVote
+from ..models import BoardVote
 
 
 def vote_recorded(request, vote_id):

@@ -3,6 +3,7 @@
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -20,7 +21,7 @@ from .marks import mark_in_step
 from .status import OUT_OF_DATE, STATUSES, pages_with_translation_status
 
 
-def status_label(code):
+def status_label(code: str) -> str:
     return str(dict(STATUSES).get(code, code))
 
 
@@ -71,7 +72,7 @@ class TranslationsReportView(ReportExportMixin, PageReportView):
         return super().get_queryset()
 
 
-def translation_status_view(request, page_id):
+def translation_status_view(request: HttpRequest, page_id: int) -> HttpResponse:
     """One translated page: its status, what changed in English since, and glossary terms it lacks.
 
     Publishers can also mark the live translation in step here, for a version the Spanish review

@@ -3,7 +3,9 @@
 from smtplib import SMTPException
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -14,7 +16,7 @@ from .invitations import send_invitation
 from .user_admin import may_manage
 
 
-def can_invite(request_user, user):
+def can_invite(request_user: User, user: User) -> bool:
     """Only for active users without a password yet, and only by those who may change them."""
     return (
         request_user.has_perm("auth.change_user")
@@ -51,7 +53,7 @@ class ResendInvitationView(WagtailAdminTemplateMixin, TemplateView):
         return redirect("wagtailusers_users:index")
 
 
-def deliver_invitation(request, user):
+def deliver_invitation(request: HttpRequest, user: User) -> None:
     """Send the invitation and tell the administrator whether it went out (a mail failure is no 500)."""
     if not user.email:
         messages.error(

@@ -7,19 +7,11 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Locale, Page
 
-from .formulas import LEVEL_LABELS
-from .report import PARITY_STATUSES, TARGET_STATUSES, sections_with_scores
-
-LEVELS = [(level.value, label) for level, label in LEVEL_LABELS.items()]
+from .report import LEVELS, PARITY_STATUSES, TARGET_STATUSES, label_of, sections_with_scores
 
 
-def one_decimal(value):
+def one_decimal(value: float | None) -> float | str:
     return "" if value is None else round(value, 1)
-
-
-def label_of(choices):
-    labels = {value: str(label) for value, label in choices}
-    return lambda value: labels.get(value, "" if value in ("", None) else str(value))
 
 
 class ReadabilityFilterSet(WagtailFilterSet):
