@@ -16,6 +16,7 @@ from content_files.slugs import is_slug
 
 # English pages are the sources; a page in any other language names the English page it translates.
 SOURCE_LANGUAGE = "en"
+
 HEADING_PATTERN = re.compile(r"^##\s+(?P<text>.+?)(?:\s+\{#(?P<anchor>[a-z0-9][a-z0-9-]*)\})?\s*$")
 OTHER_HEADING_PATTERN = re.compile(r"^#{1,6}(\s|$)")
 DIRECTIVE_PATTERN = re.compile(r"^:::\s*(?P<kind>[A-Za-z_-]+)?\s*(?P<rest>.*)$")
