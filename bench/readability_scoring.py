@@ -39,7 +39,7 @@ from glossary.snapshot import Entry, Glossary, Term  # noqa: E402
 from readability import english, spanish  # noqa: E402
 from readability.extraction import page_passages  # noqa: E402
 from readability.hard_words import hard_words  # noqa: E402
-from readability.scoring import score_passages  # noqa: E402
+from readability.scoring import LANGUAGES, score_passages  # noqa: E402
 from readability.text import word_syllables  # noqa: E402
 
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -121,7 +121,7 @@ def main():
     print(
         f"pronunciation dictionary: {len(english.pronunciations()):,} words, read in {load_ms:.0f} ms (once)"
     )
-    for language in ("en", "es"):
+    for language in LANGUAGES:
         print(measure(language, args.words, args.runs))
 
 

@@ -14,7 +14,7 @@ import yaml
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Revision
 
-from pages.content_files import ContentError
+from content_files.errors import ContentError
 from pages.models import GuidePage, PublicationRecord, RevisionKind
 from pages.models.boards import board_for_page
 from pages.models.review_dates import recompute_dates

@@ -10,9 +10,11 @@ import csv
 
 from django.utils.text import slugify
 
+from content_files.rich_text import markdown_to_rich_text
+
 from .importing import IMPORTED_FIELDS, GlossaryImportError, TermData, checked_definition
 from .models import LANGUAGES, GlossaryTerm
-from .text import markdown_definition, sanitize_definition, split_list
+from .text import sanitize_definition, split_list
 
 COLUMNS = ["slug", "slug_es", *IMPORTED_FIELDS, "related"]
 LIST_COLUMNS = {f"{name}_{language}" for name in ("abbreviations", "other_names") for language in LANGUAGES}
@@ -74,7 +76,7 @@ def _read_row(values, where):
     for language in LANGUAGES:
         column = f"definition_{language}"
         if values[column]:
-            fields[column] = checked_definition(markdown_definition(values[column]))
+            fields[column] = checked_definition(markdown_to_rich_text(values[column].strip()))
             if fields[column] is None:
                 problems.append(f"{column} may only use bold, italic and links")
     if problems:

@@ -1,6 +1,6 @@
 """Write terms read from seed files or CSV into the glossary, all or nothing.
 
-Readers (content_files.py, csv_files.py) turn their source into `TermData` without touching the database;
+Readers (term_files.py, csv_files.py) turn their source into `TermData` without touching the database;
 `check_terms` finds every problem across the whole set, then `write_terms` saves everything in one
 transaction. Changed terms get a new revision, like an editor's edit; live terms change only when
 `publish` is set. Unchanged terms are left alone, so loading the same files twice adds nothing.
@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from html import unescape
 
 from django.db import transaction
+
+from content_files.report import ImportReport
 
 from .models import LANGUAGES, GlossaryTerm, GlossaryTermRelation
 from .text import match_form, sanitize_definition, split_list
@@ -115,24 +117,6 @@ def _spanish_slug_problems(terms, existing):
                 (where, f"the Spanish slug '{term.slug_es}' is also used by '{owners[term.slug_es]}'")
             )
     return problems
-
-
-@dataclass
-class ImportReport:
-    created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
-    unchanged: list = field(default_factory=list)
-    published: list = field(default_factory=list)
-    # Existing items a create-only load (the demo loader) did not compare or touch.
-    left_alone: list = field(default_factory=list)
-
-    def summary(self, source):
-        published = f", {len(self.published)} published" if self.published else ""
-        left_alone = f", {len(self.left_alone)} already there (left as they are)" if self.left_alone else ""
-        return (
-            f"{source}: {len(self.created)} created, {len(self.updated)} updated as drafts, "
-            f"{len(self.unchanged)} unchanged{published}{left_alone}."
-        )
 
 
 def write_terms(terms, publish=False, user=None, create_only=False):

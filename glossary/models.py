@@ -5,6 +5,7 @@ The translated fields (name, pronunciation, abbreviations, other names, definiti
 explicitly so a missing Spanish value is never silently replaced by the English one.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
@@ -24,7 +25,8 @@ from wagtail.search import index
 
 from .text import match_form, split_list
 
-LANGUAGES = ("en", "es")
+# The site's languages, which are also modeltranslation's: every term has a `name_<code>` and so on for each.
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 DEFINITION_FEATURES = ["bold", "italic", "link"]
 
 

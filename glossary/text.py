@@ -1,13 +1,16 @@
-"""Text helpers shared by the linker, search and importers: folding for matching, and definition HTML.
+"""Text helpers shared by the linker, search, readability and importers: folding, and definition HTML.
 
-Folding keeps every string the same length as its source, so a match found in folded text maps back to
-the same offsets in the text readers see.
+Folding is the site's one rule for comparing words as readers mean them: lowercase, accents off ("Médula"
+= "medula"), ñ kept as its own letter ("año" is not "ano"; Spanish dictionaries sort ñ after n). `fold`
+keeps every other character; `searchable` also turns every non-word character into a space, and is what
+glossary terms are matched in. Search folds with `searchable` too and only adds ñ -> n, as PostgreSQL's
+unaccent does (search/text.py). Every form keeps the string's length, so a match found in folded text maps
+back to the same offsets in the text readers see.
 """
 
 import re
 import unicodedata
 
-import markdown
 import nh3
 
 # Definitions are paragraphs with bold, italic and links only (docs/glossary-format.md).
@@ -91,10 +94,3 @@ def sanitize_definition(html):
         url_schemes=URL_SCHEMES,
         link_rel=None,
     ).strip()
-
-
-def markdown_definition(text):
-    """Seed and CSV definitions are Markdown (**bold**, *italic*, [links](https://…)); stored as rich text."""
-    html = markdown.markdown(text.strip(), output_format="html")
-    html = re.sub(r"<(/?)strong>", r"<\1b>", html)
-    return re.sub(r"<(/?)em>", r"<\1i>", html)

@@ -24,14 +24,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageLogEntry
 from wagtail.rich_text import features as rich_text_features
 
-from glossary.importing import ImportReport
+from content_files.errors import ContentError
+from content_files.report import ImportReport
 
-from .content_files import ContentError, parse_file
+from .guide_files import SOURCE_LANGUAGE, parse_file
 from .models import EditorialBoard, GuidePage, GuideSectionPage, HomePage, PublicationRecord, RevisionKind
 from .models.boards import board_for_page
 from .models.review_dates import RevisionDatesMixin, recompute_dates
 
-SOURCE_LANGUAGE = "en"
 GUIDE_FILE = "guide.md"
 # The audit-log action of a revision the importer saved: how a later import tells files from admin work.
 IMPORT_LOG_ACTION = "pages.import"
@@ -130,7 +130,7 @@ def write_home_pages(home_contents, report, create_only=False):
     writer = _Writer(report, publish=True, user=None, summary="", reviewed=False, create_only=create_only)
     by_language = {content.language: content for content in home_contents}
     english = writer._write_page(
-        HomePage, root, by_language[SOURCE_LANGUAGE], Locale.objects.get(language_code="en"), None
+        HomePage, root, by_language[SOURCE_LANGUAGE], Locale.objects.get(language_code=SOURCE_LANGUAGE), None
     )
     for language, content in by_language.items():
         if language == SOURCE_LANGUAGE:

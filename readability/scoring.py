@@ -7,9 +7,10 @@ from wagtail.models import Page
 
 from . import formulas
 from .extraction import Passage, page_passages
-from .text import sentences
+from .text import SYLLABLE_COUNTERS, sentences
 
-LANGUAGES = ("en", "es")
+# The languages readability has syllable rules and formulas for (English and Spanish, not every language).
+LANGUAGES = tuple(SYLLABLE_COUNTERS)
 # Fewer words than this give scores that mean nothing: "not enough text to score".
 MIN_WORDS = 30
 # Sentences longer than this are flagged. Plain-language guidance asks for about 20 words on average and

@@ -25,7 +25,7 @@ from serving.generation import bump_generation
 
 from .configs import config_for, uses_postgres
 from .models import Kind, SearchEntry
-from .text import as_sentences, clean_text, fold, names_field
+from .text import as_sentences, clean_text, names_field, search_form
 
 PAGE_KINDS = {GuidePage: Kind.GUIDE, GuideSectionPage: Kind.SECTION}
 
@@ -137,7 +137,7 @@ def _entry(*, title, keywords, texts, **fields):
         keywords=keywords,
         text=text,
         folded_names=names_field([title, *keywords.splitlines()]),
-        folded=f" {fold(title)} {fold(keywords)} {fold(text)} ",
+        folded=f" {search_form(title)} {search_form(keywords)} {search_form(text)} ",
         **fields,
     )
 

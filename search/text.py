@@ -7,10 +7,11 @@ into indexed text or queries; the snippet is HTML-escaped whole and only then ar
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from glossary.text import searchable
 
 MAX_QUERY_LENGTH = 200
 MARK_START, MARK_STOP = "\ue000", "\ue001"
@@ -21,6 +22,9 @@ SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")  # a full stop, maybe
 # Without stemming (SQLite), a word of more letters also finds longer words it starts ("treatment" finds
 # "treatments"); a shorter one only itself, so that "LLA" does not find "llamar".
 SHORT_WORD = 3
+# What search folds beyond the glossary's folding: PostgreSQL's unaccent turns ñ into n, and its parser
+# splits words at "_"; the SQLite fallback does the same, so that both find the same pages.
+UNACCENT = str.maketrans({"ñ": "n", "_": " "})
 
 
 def clean_text(text):
@@ -48,29 +52,22 @@ def clean_query(raw):
     return query[:MAX_QUERY_LENGTH].rstrip(), True
 
 
-@lru_cache(maxsize=8192)
-def _fold_char(char):
-    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).casefold()
-    if len(base) != 1:  # "ß" -> "ss", ligatures: keep one character so offsets still match the source
-        base = char.lower() if len(char.lower()) == 1 else char
-    return base if base.isalnum() else " "
-
-
-def fold(text):
-    """Lowercase, accents off (ñ -> n, as PostgreSQL's unaccent does), every non-word character a space.
+def search_form(text):
+    """The glossary's folding (glossary.text.searchable: lowercase, accents off, every non-word character a
+    space), and ñ -> n as PostgreSQL's unaccent does ("nino" finds "niño"), "_" a space.
 
     Same length as `text`, so a match in folded text is at the same offsets in the text readers see.
     """
-    return "".join(map(_fold_char, text))
+    return searchable(text).translate(UNACCENT)
 
 
 def query_words(query):
     """The folded words of a query; search syntax ("quotes", -minus, OR) reduces to its words."""
-    return WORD.findall(fold(query))
+    return WORD.findall(search_form(query))
 
 
 def word_patterns(word):
-    """(SQL substring, regex) that find `word` in padded folded text (" " + fold(text) + " ")."""
+    """(SQL substring, regex) that find `word` in padded folded text (" " + search_form(text) + " ")."""
     if len(word) <= SHORT_WORD:
         return f" {word} ", rf"(?<!\w){re.escape(word)}(?!\w)"
     return f" {word}", rf"(?<!\w){re.escape(word)}\w*"
@@ -100,7 +97,7 @@ def marked_snippet(text, words):
 
     For the SQLite fallback; PostgreSQL makes snippets with ts_headline instead.
     """
-    folded = fold(text)
+    folded = search_form(text)
     spans = sorted(
         (match.start(), match.end())
         for word in set(words)

@@ -11,10 +11,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from glossary.content_files import load_glossary_folder
 from glossary.factories import GlossaryTermFactory
 from glossary.importing import GlossaryImportError
 from glossary.models import GlossaryTerm
+from glossary.term_files import load_glossary_folder
 
 pytestmark = pytest.mark.django_db
 

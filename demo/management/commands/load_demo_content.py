@@ -14,12 +14,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from content_files.errors import ContentError
+from content_files.report import ImportReport
 from demo import editorial_setup
 from demo.history import apply_demo_history
-from glossary.content_files import load_glossary_folder
 from glossary.importing import GlossaryImportError
-from pages.content_files import ContentError, parse_file
-from pages.importer import SOURCE_LANGUAGE, ImportReport, import_guide, write_home_pages
+from glossary.term_files import load_glossary_folder
+from pages.guide_files import SOURCE_LANGUAGE, parse_file
+from pages.importer import import_guide, write_home_pages
 
 HISTORY_FILE = "demo-history.yaml"
 

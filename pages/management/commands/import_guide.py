@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from pages.content_files import ContentError
+from content_files.errors import ContentError
 from pages.importer import import_guide
 
 

@@ -1,12 +1,13 @@
 """Print every guide section's readability scores, as Reports → Readability shows them.
 
-    manage.py readability_scores [--language en|es] [--check]
+    manage.py readability_scores [--language CODE] [--check]
 
 Revisions saved before the readability app was installed (or scored by an older version of it) are
 scored first, so this is also the command to run once after deploying it. `--check` exits with status 1
 when a section misses its board's target or reads more than one band harder than its English source.
 """
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page, Revision
 
@@ -23,7 +24,11 @@ class Command(BaseCommand):
     help = "Score guide sections that have no scores yet and print every section's scores."
 
     def add_arguments(self, parser):
-        parser.add_argument("--language", choices=["en", "es"], help="Only sections in this language.")
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            help="Only sections in this language.",
+        )
         parser.add_argument(
             "--check",
             action="store_true",

@@ -4,19 +4,18 @@ Every file is read and every problem collected before anything is saved, each re
 `path:line: what is wrong`.
 """
 
-import re
 from pathlib import Path
 
-import yaml
+from content_files.errors import ContentError
+from content_files.front_matter import read_front_matter, read_lines
+from content_files.rich_text import markdown_to_rich_text
+from content_files.slugs import is_slug
 
 from .importing import GlossaryImportError, TermData, checked_definition, write_terms
 from .models import LANGUAGES
-from .text import markdown_definition
 
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TOP_KEYS = {"slug", "slug_es", "related", *LANGUAGES}
 LANGUAGE_KEYS = {"name", "pronunciation", "abbreviations", "other_names", "definition"}
-KEY_LINE = re.compile(r"^(?P<indent>\s*)(?P<key>[A-Za-z_][\w-]*)\s*:")
 
 
 def load_glossary_folder(folder, publish=False, user=None, create_only=False):
@@ -35,13 +34,10 @@ def load_glossary_folder(folder, publish=False, user=None, create_only=False):
     return write_terms(terms, publish=publish, user=user, create_only=create_only)
 
 
-def read_term_file(path):
+def read_term_file(path: Path | str) -> TermData:
+    """One seed file as TermData; raises GlossaryImportError listing every problem in it."""
     path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError as error:
-        raise GlossaryImportError([(f"{path}:1", f"the file is not UTF-8 text ({error.reason})")]) from error
-    meta, locations = _front_matter(path, lines)
+    meta, locations = _front_matter(path)
     problems = []
 
     def problem(key, message):
@@ -50,18 +46,16 @@ def read_term_file(path):
     for key in sorted(set(meta) - TOP_KEYS):
         problem(key, f"unknown key '{key}' (known keys: {', '.join(sorted(TOP_KEYS))})")
     slug = meta.get("slug")
-    if not isinstance(slug, str) or not SLUG_PATTERN.match(slug):
+    if not is_slug(slug):
         problem("slug", f"'slug' must be lowercase letters, digits and hyphens, not {slug!r}")
     elif slug != path.stem:
         problem("slug", f"the slug '{slug}' must be the file name ('{path.stem}.md')")
     slug_es = meta.get("slug_es") or ""  # optional: made from the Spanish name when the term is published
-    if slug_es and (not isinstance(slug_es, str) or not SLUG_PATTERN.match(slug_es)):
+    if slug_es and not is_slug(slug_es):
         problem("slug_es", f"'slug_es' must be lowercase letters, digits and hyphens, not {slug_es!r}")
         slug_es = ""
     related = meta.get("related") or []
-    if not isinstance(related, list) or not all(
-        isinstance(item, str) and SLUG_PATTERN.match(item) for item in related
-    ):
+    if not isinstance(related, list) or not all(is_slug(item) for item in related):
         problem("related", "'related' must be a list of term slugs, e.g. [remission, bone-marrow]")
         related = []
 
@@ -93,7 +87,7 @@ def read_term_file(path):
             lists[key] = "\n".join(item.strip() for item in items)
         definition = None
         if isinstance(section.get("definition"), str) and section["definition"].strip():
-            definition = checked_definition(markdown_definition(section["definition"]))
+            definition = checked_definition(markdown_to_rich_text(section["definition"].strip()))
             if definition is None:
                 problem(
                     f"{language}.definition",
@@ -120,39 +114,18 @@ def read_term_file(path):
     )
 
 
-def _front_matter(path, lines):
+def _front_matter(path: Path) -> tuple[dict, dict]:
     """(metadata, {"key" or "language.key": "path:line"}); the file is front matter and nothing else."""
-    if not lines or lines[0].strip() != "---":
-        raise GlossaryImportError(
-            [(f"{path}:1", "the file must start with front matter between two '---' lines")]
-        )
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
-    if end is None:
-        raise GlossaryImportError([(f"{path}:1", "the front matter is not closed with a '---' line")])
-    extra = next((i for i in range(end + 1, len(lines)) if lines[i].strip()), None)
+    try:
+        lines = read_lines(path)
+        front_matter = read_front_matter(path, lines)
+    except ContentError as error:
+        raise GlossaryImportError([(f"{path}:{error.line}", error.message)]) from error
+    extra = next((i for i in range(front_matter.body_start, len(lines)) if lines[i].strip()), None)
     if extra is not None:
         raise GlossaryImportError([(f"{path}:{extra + 1}", "a term file has nothing after its front matter")])
-    try:
-        meta = yaml.safe_load("\n".join(lines[1:end]))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        raise GlossaryImportError(
-            [(f"{path}:{mark.line + 2 if mark else 1}", f"broken front matter: {problem}")]
-        ) from error
-    if not isinstance(meta, dict):
-        raise GlossaryImportError([(f"{path}:2", "the front matter must be 'key: value' lines")])
-    locations, section = {}, None
-    for number in range(1, end):
-        match = KEY_LINE.match(lines[number])
-        if not match:
-            continue
-        if not match["indent"]:
-            section = match["key"]
-            locations.setdefault(section, f"{path}:{number + 1}")
-        elif section in LANGUAGES:
-            locations.setdefault(f"{section}.{match['key']}", f"{path}:{number + 1}")
-    return {str(key): value for key, value in meta.items()}, locations
+    locations = {key: f"{path}:{line}" for key, line in front_matter.key_lines.items()}
+    return front_matter.meta, locations
 
 
 def _field_locations(locations):

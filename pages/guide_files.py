@@ -9,10 +9,14 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-import markdown
-import yaml
+from content_files.errors import ContentError
+from content_files.front_matter import read_front_matter, read_lines
+from content_files.rich_text import markdown_to_rich_text
+from content_files.slugs import is_slug
 
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# English pages are the sources; a page in any other language names the English page it translates.
+SOURCE_LANGUAGE = "en"
+
 HEADING_PATTERN = re.compile(r"^##\s+(?P<text>.+?)(?:\s+\{#(?P<anchor>[a-z0-9][a-z0-9-]*)\})?\s*$")
 OTHER_HEADING_PATTERN = re.compile(r"^#{1,6}(\s|$)")
 DIRECTIVE_PATTERN = re.compile(r"^:::\s*(?P<kind>[A-Za-z_-]+)?\s*(?P<rest>.*)$")
@@ -30,14 +34,6 @@ HOME_KEYS = {"title", "slug", "summary", "translation_of"}
 ALLOWED_KEYS = {"home": HOME_KEYS, "guide": GUIDE_KEYS, "section": SECTION_KEYS}
 ALLOWED_TAGS = {"p", "ul", "ol", "li", "b", "i", "a", "br"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
-
-
-class ContentError(Exception):
-    """A problem in a content file, located by file and line."""
-
-    def __init__(self, path, line, message):
-        self.path, self.line, self.message = path, line, message
-        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
 
 
 @dataclass
@@ -65,18 +61,15 @@ class ContentPage:
 
 def parse_file(path, language, kind):
     """Read one content file of a kind: "home", "guide" or "section". Raises ContentError if it is bad."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise ContentError(path, 1, f"the file is not UTF-8 text ({error.reason})") from error
-    lines = text.splitlines()
-    meta, key_lines, body_start = _front_matter(path, lines)
+    lines = read_lines(path)
+    front_matter = read_front_matter(path, lines)
+    meta, key_lines, body_start = front_matter.meta, front_matter.key_lines, front_matter.body_start
 
     unknown = sorted(set(meta) - ALLOWED_KEYS[kind])
     if unknown:
         raise ContentError(path, key_lines.get(unknown[0], 1), f"unknown front matter key '{unknown[0]}'")
     required = ["title", "slug", "summary"] + (["key_points"] if kind == "section" else [])
-    if language != "en":
+    if language != SOURCE_LANGUAGE:
         required.append("translation_of")
     for key in required:
         if meta.get(key) in (None, "", []):
@@ -87,13 +80,13 @@ def parse_file(path, language, kind):
         if key in meta and not isinstance(meta[key], str):
             raise ContentError(path, key_lines[key], f"'{key}' must be text")
     for key in ("slug", "translation_of"):
-        if key in meta and not SLUG_PATTERN.match(meta[key]):
+        if key in meta and not is_slug(meta[key]):
             raise ContentError(
                 path,
                 key_lines[key],
                 f"'{key}' must be lowercase letters, digits and hyphens, not {meta[key]!r}",
             )
-    if language == "en" and meta.get("translation_of"):
+    if language == SOURCE_LANGUAGE and meta.get("translation_of"):
         raise ContentError(
             path, key_lines["translation_of"], "English pages are sources; they translate nothing"
         )
@@ -124,37 +117,8 @@ def parse_file(path, language, kind):
             raise ContentError(path, body_start + 1, "the section has no body text")
     else:
         prose = "\n".join(lines[body_start:]).strip()
-        page.intro = _markdown_to_rich_text(path, body_start + 1, prose) if prose else ""
+        page.intro = _rich_text(path, body_start + 1, prose) if prose else ""
     return page
-
-
-def _front_matter(path, lines):
-    """(metadata dict, {key: line number}, index of the first body line)."""
-    if not lines or lines[0].strip() != "---":
-        raise ContentError(path, 1, "the file must start with front matter between two '---' lines")
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
-    except StopIteration:
-        raise ContentError(path, 1, "the front matter is not closed with a '---' line") from None
-    try:
-        meta = yaml.safe_load("\n".join(lines[1:end]))
-    except yaml.YAMLError as error:
-        # An unclosed quote is best reported where it opens; other errors where they are found.
-        context = getattr(error, "context", None) or ""
-        mark = getattr(error, "problem_mark", None)
-        if "quoted scalar" in context or mark is None:
-            mark = getattr(error, "context_mark", None) or mark
-        line = mark.line + 2 if mark else 1
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        raise ContentError(path, line, f"broken front matter: {problem}") from error
-    if not isinstance(meta, dict):
-        raise ContentError(path, 2, "the front matter must be 'key: value' lines")
-    key_lines = {}
-    for number in range(1, end):
-        match = re.match(r"^([A-Za-z_][\w-]*)\s*:", lines[number])
-        if match:
-            key_lines.setdefault(match.group(1), number + 1)
-    return {str(k): v for k, v in meta.items()}, key_lines, end + 1
 
 
 class _BodyParser:
@@ -196,9 +160,7 @@ class _BodyParser:
     def _flush_prose(self):
         text = "\n".join(self.prose).strip()
         if text:
-            self.blocks.append(
-                {"type": "rich_text", "value": _markdown_to_rich_text(self.path, self.prose_line, text)}
-            )
+            self.blocks.append({"type": "rich_text", "value": _rich_text(self.path, self.prose_line, text)})
         self.prose, self.prose_line = [], None
 
     def _directive(self, index):
@@ -249,7 +211,7 @@ class _BodyParser:
             raise ContentError(self.path, number, "the callout has no text")
         # The body keeps its blank lines: Markdown needs them between a paragraph and a list.
         first, last = content[0][0], content[-1][0]
-        body = _markdown_to_rich_text(self.path, first, "\n".join(self.lines[first - 1 : last]))
+        body = _rich_text(self.path, first, "\n".join(self.lines[first - 1 : last]))
         return {"type": "callout", "value": {"kind": callout_kind, "title": title, "body": body}}
 
     def _timeline(self, number, rest, content):
@@ -359,11 +321,9 @@ class _TagChecker(HTMLParser):
             self.clue = href or "]("
 
 
-def _markdown_to_rich_text(path, line, text):
-    """Markdown prose to Wagtail's rich text storage format (the HTML Draftail reads and writes)."""
-    html = markdown.markdown(text, output_format="html")
-    html = re.sub(r"<(/?)strong>", r"<\1b>", html)
-    html = re.sub(r"<(/?)em>", r"<\1i>", html)
+def _rich_text(path, line, text):
+    """Markdown prose as rich text, or a ContentError on the line of the first thing guides do not allow."""
+    html = markdown_to_rich_text(text)
     checker = _TagChecker()
     checker.feed(html)
     if checker.problem:
