@@ -10,10 +10,14 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from glossary import urls as glossary_urls
+from glossary.sitemaps import GlossarySitemap
 from offline import urls as offline_urls
-from pages.sitemaps import SITEMAPS
+from pages.sitemaps import PageSitemap
 from pages.views import favicon, robots_txt
 from serving.views import healthz
+
+# The sections of sitemap.xml in order, for Wagtail's sitemap view (which passes each the request).
+SITEMAPS = {"pages": PageSitemap, "glossary": GlossarySitemap}
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

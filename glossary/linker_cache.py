@@ -17,7 +17,7 @@ from django.core.cache import cache
 
 from serving.generation import request_generation
 
-from .snapshot import VERSION_KEY
+from .snapshot import current_version
 
 BODY_SECONDS = 24 * 60 * 60  # an upper bound: a new generation makes old entries unreachable anyway
 
@@ -26,7 +26,7 @@ def versions(request):
     """(content generation, glossary version) for this request: read once, or None if either is unknown."""
     if not hasattr(request, "_body_cache_versions"):
         generation = request_generation(request)
-        glossary_version = cache.get(VERSION_KEY) if generation else None
+        glossary_version = current_version() if generation else None
         request._body_cache_versions = (generation, glossary_version) if glossary_version else None
     return request._body_cache_versions
 

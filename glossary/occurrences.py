@@ -1,4 +1,5 @@
-"""Keep what readers see current: the linker's snapshot and the list of sections each term appears in.
+"""Keep what readers see current: the linker's snapshot, the list of sections each term appears in, and the
+cached pages that link or list terms (serving/invalidation.py).
 
 Pages take part in the glossary when their type has the `link_glossary_terms` switch (guide sections);
 the glossary app knows them only by that field, never by importing the page models.
@@ -13,10 +14,14 @@ from wagtail.rich_text import get_text_for_indexing
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
+from serving.invalidation import invalidate_on_change
+
 from .models import GlossaryTerm, TermOccurrence
 from .snapshot import current_glossary, glossary_changed
 
 SWITCH_FIELD = "link_glossary_terms"
+
+invalidate_on_change(GlossaryTerm)
 
 
 def glossary_page_models():

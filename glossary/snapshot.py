@@ -1,20 +1,18 @@
 """The live glossary as this process serves it: read from the database once, reused until a term changes.
 
 Every public use (term links, the A–Z pages, the JSON API) reads a `Glossary` snapshot instead of the
-database. A version token in Django's cache says which snapshot is current; reading it is one cache get
-per request and no SQL. Changing a term replaces the token (see occurrences.py), so every process that
-shares the cache (Redis in production) rebuilds its snapshot on its next request.
+database. A version token in Django's cache (serving/tokens.py) says which snapshot is current; reading it
+is one cache get per request and no SQL. Changing a term replaces the token (see occurrences.py), so every
+process that shares the cache (Redis in production) rebuilds its snapshot on its next request.
 """
 
 import re
 import time
-import uuid
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from html import unescape
 
-from django.core.cache import cache
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,6 +20,8 @@ from django.utils import translation
 from django.utils.html import format_html, strip_tags
 from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
+
+from serving.tokens import current_token, new_token, replace_tokens
 
 from .linker import Matcher
 from .models import LANGUAGES, GlossaryTerm, GlossaryTermRelation
@@ -222,20 +222,23 @@ class _FormIndex:
 _current = None
 
 
+def current_version():
+    """The glossary's version token (made on first use), or None when the shared cache cannot be reached."""
+    return current_token(VERSION_KEY)
+
+
 def current_glossary(request=None):
     """The snapshot for this request: rebuilt only when the cache's version token has changed."""
     global _current
     if request is not None and hasattr(request, "_glossary_snapshot"):
         return request._glossary_snapshot
-    version = cache.get(VERSION_KEY)
-    if version is None and cache.add(VERSION_KEY, uuid.uuid4().hex, None):
-        version = cache.get(VERSION_KEY)
+    version = current_version()
     snapshot = _current
     if version is None:
         # The shared cache is unreachable (Redis down) or keeps nothing: changes made by other processes
         # cannot be seen, so rebuild now and then rather than on every request.
         if snapshot is None or time.monotonic() - snapshot.built_at > UNSHARED_REBUILD_SECONDS:
-            snapshot = _current = build(f"unshared-{uuid.uuid4().hex}")
+            snapshot = _current = build(f"unshared-{new_token()}")
     elif snapshot is None or snapshot.version != version:
         snapshot = _current = build(version)
     if request is not None:
@@ -247,7 +250,7 @@ def glossary_changed():
     """Make every process rebuild its snapshot on its next request (this one even if the cache is down)."""
     global _current
     _current = None
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    replace_tokens(VERSION_KEY)
 
 
 def build(version):

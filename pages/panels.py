@@ -1,8 +1,18 @@
-"""Admin panel showing the board's votes on the page under review ("1 of 2 approvals", who and what)."""
+"""Admin panels of the guide's page types: the editor's statement about a revision, and the board's votes on
+the page under review ("1 of 2 approvals", who and what)."""
 
-from wagtail.admin.panels import Panel
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 
 from .models.boards import BoardReviewTask
+
+
+def revision_panel():
+    """The editor's statement about the revision, with the board's votes while it is in review."""
+    return MultiFieldPanel(
+        [BoardVotesPanel(), FieldPanel("revision_kind"), FieldPanel("change_summary")],
+        heading=_("About this revision"),
+    )
 
 
 class BoardVotesPanel(Panel):

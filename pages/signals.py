@@ -1,15 +1,26 @@
-"""Record each publication and recompute the page's dates from the records."""
+"""Record each publication and recompute the page's dates from the records; purge a CDN of what changed.
+
+Boards (names under titles) and publication records (dates, the change list) are shown on public pages:
+a change to either makes cached pages out of date (serving/invalidation.py).
+"""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import post_save
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.log_actions import log
-from wagtail.models import TaskState, WorkflowState
-from wagtail.signals import page_published
+from wagtail.models import PageViewRestriction, TaskState, WorkflowState
+from wagtail.signals import page_published, page_unpublished
 
+from serving.invalidation import invalidate_on_change
+
+from .cdn import purge_page_and_guide
 from .models import BoardReviewTask, EditorialBoard, GuidePage, PublicationRecord, RevisionKind
 from .models.boards import board_for_page
 from .models.review_dates import SYSTEM_DATE_FIELDS, RevisionDatesMixin, recompute_dates
+
+invalidate_on_change(EditorialBoard)
+invalidate_on_change(PublicationRecord)
 
 
 @receiver(page_published)
@@ -65,3 +76,21 @@ def board_cycle_changed(sender, instance, **kwargs):
         for page in pages:
             if isinstance(page, RevisionDatesMixin):
                 recompute_dates(page, instance)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def purge_changed_page(sender, instance, **kwargs):
+    purge_after_commit(instance)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def purge_restricted_page(sender, instance, **kwargs):
+    """A page made private leaves the CDN too (and comes back when made public again)."""
+    purge_after_commit(instance.page)
+
+
+def purge_after_commit(page):
+    """Purge the CDN once the change is committed: purged earlier, it could fetch and keep the old page."""
+    transaction.on_commit(lambda: purge_page_and_guide(page))

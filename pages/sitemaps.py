@@ -1,18 +1,12 @@
-"""sitemap.xml: every live page in every language, with its translations as hreflang alternates.
+"""The pages' part of sitemap.xml: every live page in every language, with its translations as hreflang
+alternates (the glossary's part is glossary/sitemaps.py; allsite/urls.py puts them together).
 
 Wagtail keeps one page tree per language, so a page's alternates are the live pages that share its
 `translation_key`; Django's own i18n sitemap fits views that exist in every language, like the glossary.
 """
 
-from django.contrib.sitemaps import Sitemap as DjangoSitemap
-from django.urls import reverse
-from django.utils.translation import get_language
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Locale, Page
-
-from glossary.letters import letter_pages, letter_url
-from glossary.models import LANGUAGES as GLOSSARY_LANGUAGES
-from glossary.snapshot import current_glossary
 
 from .models import GuidePage
 from .models.pages import WHOLE_GUIDE_PATHS
@@ -49,42 +43,3 @@ class PageSitemap(WagtailSitemap):
             }
             for key, _language, location, lastmod in entries
         ]
-
-
-class GlossarySitemap(DjangoSitemap):
-    """The glossary's front page, each letter's first page and each term's page, in each language they exist in."""
-
-    i18n = True
-    alternates = True
-    languages = GLOSSARY_LANGUAGES
-
-    def items(self):
-        glossary = current_glossary()
-        letters = {}  # letter -> languages with terms under it, apart from the front page's own letter
-        for language in GLOSSARY_LANGUAGES:
-            groups = glossary.by_letter(language)
-            for letter in letter_pages(language, groups):
-                letters.setdefault(letter, []).append(language)
-        return (
-            [("index", None, GLOSSARY_LANGUAGES)]
-            + [("letter", letter, tuple(languages)) for letter, languages in letters.items()]
-            + [
-                ("term", term.id, tuple(term.entries))
-                for term in sorted(glossary.terms.values(), key=lambda term: term.slug)
-            ]
-        )
-
-    def get_languages_for_item(self, item):
-        return item[2]
-
-    def location(self, item):
-        kind, key, _languages = item
-        if kind == "index":
-            return reverse("glossary:index")
-        if kind == "letter":
-            return letter_url(key, first=None)
-        return current_glossary().entry(key, get_language()).url  # a Spanish page has a Spanish slug
-
-
-# The sections of sitemap.xml, for wagtail.contrib.sitemaps.views.sitemap (which passes it the request).
-SITEMAPS = {"pages": PageSitemap, "glossary": GlossarySitemap}

@@ -1,23 +1,23 @@
 """The content generation: one token in the shared cache that is part of every cached page's key.
 
 Anything a public page shows that changes (a page published, unpublished, moved, deleted or made private, a
-glossary term, a translation's status, a board, the search index) replaces the token, so every cached page of every server is out of date at
-once. Simpler than tracking which page shows what, obviously complete, and cheap: publishing is rare.
+glossary term, a translation's status, a board, the search index) replaces the token, so every cached page of
+every server is out of date at once: each app registers its models with serving/invalidation.py. Simpler than
+tracking which page shows what, obviously complete, and cheap: publishing is rare.
 
 A second token keys the last copy of each page, served only while the database is down
 (serving/middleware.py). A publication leaves it alone (an older page is better than none during an
 outage); a page withdrawn (unpublished, deleted, moved or made private) replaces it, so that a withdrawn page
 never comes back from an old copy.
 
-Tokens (not counters) so that a token lost to eviction or a Redis restart never comes back and revives
-pages cached under it.
+Both are version tokens (serving/tokens.py), as the glossary's snapshot version is.
 """
 
 import logging
-import uuid
 
-from django.core.cache import cache
 from django.db import transaction
+
+from .tokens import current_token, replace_tokens
 
 GENERATION_KEY = "serving:generation"
 LAST_COPIES_KEY = "serving:last-copies"
@@ -26,19 +26,12 @@ logger = logging.getLogger(__name__)
 
 def current_generation():
     """The current token, or None when the cache cannot be reached (then nothing is cached or served)."""
-    return _current_token(GENERATION_KEY)
+    return current_token(GENERATION_KEY)
 
 
 def last_copies_token():
     """The token of the pages' last copies, or None when the cache cannot be reached."""
-    return _current_token(LAST_COPIES_KEY)
-
-
-def _current_token(key):
-    token = cache.get(key)
-    if token is None and cache.add(key, uuid.uuid4().hex, None):
-        token = cache.get(key)
-    return token
+    return current_token(LAST_COPIES_KEY)
 
 
 def bump_generation(*, withdrawn=False):
@@ -54,9 +47,7 @@ def bump_generation(*, withdrawn=False):
 
 
 def _replace_tokens(keys):
-    tokens = {key: uuid.uuid4().hex for key in keys}
-    cache.set_many(tokens, None)
-    if cache.get_many(keys) != tokens:
+    if not replace_tokens(*keys):
         # django-redis returns None instead of raising when the cache is down (IGNORE_EXCEPTIONS): pages
         # cached before the fault may be served until their timeout (PAGE_CACHE_SECONDS) once it is back.
         logger.error("Could not mark cached pages out of date: the cache is unreachable.")

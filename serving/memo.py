@@ -1,10 +1,11 @@
 """Lookups kept in this process for as long as the content generation stays the same.
 
 What a public page reads from the database about the site's structure (the site and its home pages, a
-guide's section list, a page's translations) changes only when the generation does (serving/signals.py),
-so each process reads it once per generation instead of once per request. Each kind keeps at most
-MEMO_SIZE entries (least recently used go first), and all of them go when the generation changes. Off when
-settings.RENDER_CACHE is false (tests that change data behind the signals) or the cache is unreachable.
+guide's section list, a page's translations) changes only when the generation does
+(serving/invalidation.py), so each process reads it once per generation instead of once per request. Each
+kind keeps at most MEMO_SIZE entries (least recently used go first), and all of them go when the generation
+changes. Off when settings.RENDER_CACHE is false (tests that change data behind the signals) or the cache is
+unreachable.
 """
 
 import threading

@@ -8,4 +8,4 @@ class TranslationsConfig(AppConfig):
     verbose_name = "Translations"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the page_published receiver)
+        from . import signals  # noqa: F401  (connects the receivers)

@@ -1,13 +1,19 @@
-"""A translation's first publication puts it in step: it was just made from the live English page."""
+"""A translation's first publication puts it in step: it was just made from the live English page.
+
+A status shows on public pages (the out-of-date notice): a change to one makes cached pages out of date.
+"""
 
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from pages.models import GuidePage, GuideSectionPage
+from serving.invalidation import invalidate_on_change
 
 from .marks import mark_in_step
 from .models import TranslationStatus
 from .status import SOURCE_LANGUAGE
+
+invalidate_on_change(TranslationStatus)
 
 
 @receiver(page_published)

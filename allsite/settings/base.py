@@ -9,13 +9,15 @@ import dj_database_url
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
+    # First, so that its receivers run first: at a commit, the content generation is replaced before the CDN
+    # purge that pages/signals.py schedules runs, so the CDN cannot fetch a page cached before the commit.
+    "serving",
     "pages",
     "accounts",
     "translations",
     "glossary",
     "search",
     "offline",
-    "serving",
     "backups",
     "bilingual",
     "readability",  # before wagtail.admin: it extends the admin's Checks panel template

@@ -56,7 +56,7 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     }
 
 # A CDN in front of the site, purged through Wagtail's frontend cache when pages are published
-# (serving/cdn.py): FRONTEND_CACHE=cloudflare (CLOUDFLARE_API_TOKEN, CLOUDFLARE_ZONE_ID) or
+# (pages/cdn.py): FRONTEND_CACHE=cloudflare (CLOUDFLARE_API_TOKEN, CLOUDFLARE_ZONE_ID) or
 # FRONTEND_CACHE=cloudfront (CLOUDFRONT_DISTRIBUTION_ID; AWS credentials as usual).
 FRONTEND_CACHE_BACKENDS = {
     "cloudflare": (

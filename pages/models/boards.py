@@ -64,11 +64,11 @@ class EditorialBoard(models.Model):
 
 
 def board_for_page(page):
-    """The board responsible for a page: its guide's board (sections inherit it from their guide)."""
-    from .pages import GuidePage
-
-    guide = GuidePage.objects.ancestor_of(page, inclusive=True).select_related("board").first()
-    return guide.board if guide else None
+    """The board responsible for a page, as the page names it: a guide its own, a section its guide's."""
+    if isinstance(page, Page):
+        page = page.specific_deferred
+    editorial_board = getattr(page, "editorial_board", None)
+    return editorial_board() if editorial_board else None
 
 
 class BoardReviewTask(Task):
@@ -212,10 +212,9 @@ class BoardReviewTask(Task):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if self.board is not None:
             return states if self.board.has_member(user) else TaskState.objects.none()
-        from .pages import GuidePage
-
-        guides = GuidePage.objects.filter(board__group__user=user)
-        if not guides.exists():
+        boards = EditorialBoard.objects.filter(group__user=user).prefetch_related("guides")
+        guides = [guide for board in boards for guide in board.guides.all()]
+        if not guides:
             return TaskState.objects.none()
         page_ids = Page.objects.none()
         for guide in guides:

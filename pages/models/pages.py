@@ -8,111 +8,22 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from serving.memo import generation_memo
 
 from ..blocks import KeyPointsBlock, SectionBodyBlock, heading_anchor
+from ..forms import RevisionDatesForm
+from ..panels import revision_panel
+from ..routing import AncestorsInContextMixin, TypedChildRouteMixin, public_children
 from .review_dates import PublicationRecord, RevisionDatesMixin, RevisionKind
 
 # The whole-guide (print) view lives at a path in the reader's language.
 WHOLE_GUIDE_PATHS = {"en": "whole-guide", "es": "guia-completa"}
-
-
-class AncestorsInContextMixin:
-    """The page's ancestors below the root, once per request: breadcrumbs and the language switcher use them.
-
-    Routing already fetched them (each routed page keeps its parent, as Wagtail's `route` does), so a served
-    page walks that chain without a query; previews and other callers fall back to one query.
-    """
-
-    def routed_ancestors(self):
-        chain, page = [], self
-        while page.depth > 2:
-            parent = page.__dict__.get("_cached_parent_obj")
-            if parent is None or parent.depth != page.depth - 1:
-                return list(self.get_ancestors().filter(depth__gt=1))
-            chain.append(parent)
-            page = parent
-        return chain[::-1]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["ancestors"] = self.routed_ancestors()
-        return context
-
-
-class TypedChildRouteMixin:
-    """Route to a child in one query: the child's type is this page's only subpage type.
-
-    Wagtail's `Page.route` fetches a child, then its specific row (two queries per level). Children of
-    another type (possible only through data made outside the admin) still route through Wagtail's way.
-    """
-
-    def child_queryset(self):
-        raise NotImplementedError
-
-    def route(self, request, path_components):
-        if not path_components:
-            return super().route(request, path_components)
-        child = self.child_queryset().filter(slug=path_components[0]).first()
-        if child is None:
-            return super().route(request, path_components)
-        child._cached_parent_obj = self
-        return child.route(request, path_components[1:])
-
-
-def public_children(model, parent):
-    """Live children of `parent` of one type that are not in a private section: `.public()` in one query.
-
-    Wagtail's `public()` reads every view restriction first; here a subquery looks for a restriction on
-    the child, on `parent` or on any ancestor (their tree paths are the prefixes of the parent's path).
-    """
-    lineage_paths = [parent.path[:end] for end in range(parent.steplen, len(parent.path) + 1, parent.steplen)]
-    restricted = PageViewRestriction.objects.filter(
-        Q(page_id=OuterRef("pk")) | Q(page__path__in=lineage_paths)
-    )
-    return model.objects.live().child_of(parent).exclude(Exists(restricted)).order_by("path")
-
-
-class RevisionDatesForm(WagtailAdminPageForm):
-    """Editors state what kind of revision they submit or publish; substantive ones need a public summary."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.instance.has_unpublished_changes:
-            # What is loaded is what is live: its kind and summary describe the last publication, not the next.
-            self.initial["revision_kind"] = ""
-            self.initial["change_summary"] = ""
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if any(action in self.data for action in ("action-publish", "action-submit")):
-            kind = cleaned_data.get("revision_kind")
-            if not kind:
-                self.add_error(
-                    "revision_kind", _("Say what kind of revision this is before you submit or publish.")
-                )
-            elif kind == RevisionKind.SUBSTANTIVE and not cleaned_data.get("change_summary", "").strip():
-                self.add_error(
-                    "change_summary", _("Give families a one-line summary of this substantive change.")
-                )
-        return cleaned_data
-
-
-def revision_panel():
-    """The editor's statement about the revision, with the board's votes while it is in review."""
-    from ..panels import BoardVotesPanel
-
-    return MultiFieldPanel(
-        [BoardVotesPanel(), FieldPanel("revision_kind"), FieldPanel("change_summary")],
-        heading=_("About this revision"),
-    )
 
 
 class HomePage(AncestorsInContextMixin, TypedChildRouteMixin, Page):
@@ -192,6 +103,10 @@ class GuidePage(AncestorsInContextMixin, RevisionDatesMixin, RoutablePageMixin, 
 
     def child_queryset(self):
         return GuideSectionPage.objects.child_of(self)
+
+    def editorial_board(self):
+        """The board that reviews this guide and its sections (pages/models/boards.py asks for it)."""
+        return self.board
 
     def sections(self):
         """Live, public sections in tree order: one query, no per-section lookups."""
@@ -292,6 +207,11 @@ class GuideSectionPage(AncestorsInContextMixin, RevisionDatesMixin, Page):
 
     class Meta:
         verbose_name = _("guide section")
+
+    def editorial_board(self):
+        """The board of this section's guide: one query."""
+        guide = GuidePage.objects.ancestor_of(self).select_related("board").first()
+        return guide.board if guide else None
 
     def headings(self):
         """(anchor, text) of each heading block, for the "On this page" list.

@@ -1,19 +1,20 @@
 """Purging a CDN in front of the site through Wagtail's frontend cache backends (WAGTAILFRONTENDCACHE).
 
 Wagtail purges a published page's own URLs; a section also appears in its guide's contents, its neighbours'
-previous/next links and the whole-guide view, so those are purged in the same batch. Everything else a CDN
+previous/next links and the whole-guide view, so those are purged in the same batch (pages/signals.py sends
+each published, unpublished or restricted page here once the change is committed). Everything else a CDN
 holds (pages showing a changed glossary term, say) expires after PAGE_CACHE_CDN_SECONDS.
 """
 
 from django.conf import settings
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
+from .models import GuidePage
+
 
 def purge_page_and_guide(page):
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from pages.models import GuidePage
-
     batch = PurgeBatch()
     batch.add_page(page)
     guide = page.specific_deferred if isinstance(page.specific_deferred, GuidePage) else None

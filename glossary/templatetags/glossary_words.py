@@ -1,0 +1,27 @@
+"""{% words_used_in pages as words %}: the glossary words a set of pages uses, with their definitions (the
+family print packet's last part)."""
+
+from django import template
+from django.utils.translation import get_language
+
+from glossary.models import TermOccurrence
+from glossary.snapshot import current_glossary
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def words_used_in(context, pages):
+    """Entries, in the reader's language and dictionary order, of every term the pages use: one query.
+
+    The occurrence index (glossary/occurrences.py) says which pages use which terms; the names and
+    definitions come from the cached glossary snapshot.
+    """
+    term_ids = set(
+        TermOccurrence.objects.filter(page_id__in=[page.pk for page in pages]).values_list(
+            "term_id", flat=True
+        )
+    )
+    glossary, language = current_glossary(context.get("request")), get_language()
+    entries = (glossary.entry(term_id, language) for term_id in term_ids)
+    return sorted((entry for entry in entries if entry), key=lambda entry: entry.sort_key)
