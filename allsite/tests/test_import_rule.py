@@ -15,10 +15,6 @@ RULE = ROOT / "docs" / "architecture.md"
 RULE_START = "<!-- import rule: allsite/tests/test_import_rule.py reads this table -->"
 LOADERS = {"get_model", "import_module", "import_string"}
 
-# Arrows the table does not allow, each on its way out. The page importer reads the import report class from
-# glossary.importing until that class moves to content_files; then this goes.
-KNOWN_EXCEPTIONS = {("pages/importer.py", "glossary")}
-
 
 def allowed_imports():
     """{app: set of the apps it may import}, from the rule's table."""
@@ -76,15 +72,5 @@ def test_the_rule_places_every_app():
 
 
 def test_imports_run_one_way():
-    found = [
-        f"{path}:{line} {app} imports {name}"
-        for path, line, app, name, target in forbidden_imports()
-        if (path, target) not in KNOWN_EXCEPTIONS
-    ]
+    found = [f"{path}:{line} {app} imports {name}" for path, line, app, name, _target in forbidden_imports()]
     assert not found, "imports the rule (docs/architecture.md) does not allow:\n" + "\n".join(found)
-
-
-def test_each_known_exception_is_still_needed():
-    """An exception no import needs any more goes, so that the arrow cannot come back unnoticed."""
-    needed = {(path, target) for path, _line, _app, _name, target in forbidden_imports()}
-    assert not KNOWN_EXCEPTIONS - needed, f"no longer needed, delete: {KNOWN_EXCEPTIONS - needed}"
