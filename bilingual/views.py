@@ -3,7 +3,7 @@
 Plain URLs under /en/ and /es/ (bilingual/urls.py) that route through the same page tree as Wagtail does,
 so a typed address for a page with no live, public translation gets the site's 404 page. Anonymous
 responses go through the full-page cache like every public page, and a new content generation (any page
-published, serving/signals.py) makes them stale, whichever side was published.
+published: serving/invalidation.py) makes them stale, whichever side was published.
 """
 
 from dataclasses import dataclass, field
