@@ -58,7 +58,9 @@ def main():
             print(f"    {seconds * 1000:6.1f} ms  {sql[:140]}")
         page.refresh_from_db()
     wall, cpu, queries = (statistics.median(values) for values in zip(*runs, strict=True))
-    print(f"median: {wall * 1000:.0f} ms wall, {cpu * 1000:.0f} ms CPU, {queries:.0f} queries (target: 300 ms)")
+    print(
+        f"median: {wall * 1000:.0f} ms wall, {cpu * 1000:.0f} ms CPU, {queries:.0f} queries (target: 300 ms)"
+    )
 
 
 if __name__ == "__main__":
