@@ -17,6 +17,10 @@ per-request work (the same for every page, so these ratios are a little lower th
 /proc/<pid>/task/*/schedstat, requests one at a time over a keep-alive connection): gunicorn's own work
 included, so its ratios come nearer wrk's; the client's CPU time (wrk's, in bench/run.py) is not counted.
 
+--callgrind counts the instructions of each page's requests under valgrind's callgrind instead (user space
+only: a measure load does not change at all, blind to the kernel's part of a request, its Redis and
+database round trips, and to cache misses); it needs valgrind, its headers and gcc, and takes minutes.
+
 --profile runs one page's process under cProfile (timed by CPU time) and prints where the time goes.
 """
 
@@ -230,17 +234,56 @@ def get(connection, path, expect_hit):
         raise RuntimeError(f"{path}: not a page-cache hit")
 
 
-def table(runs):
+def table(runs, unit="µs CPU"):
+    """Median, min and max per page (seconds shown as µs) and the baseline's median divided by the page's."""
+    scale = 1e6 if unit == "µs CPU" else 1
     base = statistics.median(runs[BASELINE])
-    lines = [f"{'page':<28} {'µs CPU':>9} {'min':>9} {'max':>9} {'× base':>8} {'target':>7}"]
+    lines = [f"{'page':<28} {unit:>12} {'min':>12} {'max':>12} {'× base':>8} {'target':>7}"]
     for name, values in runs.items():
         median = statistics.median(values)
         target = TARGETS.get(name)
         lines.append(
-            f"{name:<28} {median * 1e6:>9.0f} {min(values) * 1e6:>9.0f} {max(values) * 1e6:>9.0f} "
+            f"{name:<28} {median * scale:>12.0f} {min(values) * scale:>12.0f} {max(values) * scale:>12.0f} "
             f"{base / median:>8.3f} {'≥ ' + str(target) if target else '':>7}"
         )
     return "\n".join(lines)
+
+
+CALLGRIND_HELPER = """#include <valgrind/callgrind.h>
+void bench_start(void) { CALLGRIND_START_INSTRUMENTATION; }
+void bench_stop(void) { CALLGRIND_STOP_INSTRUMENTATION; }
+"""
+
+
+def measure_callgrind(database, pages, requests):
+    """Instructions per request of each page: its process runs under callgrind, counting only its requests."""
+    import concurrent.futures
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        (folder / "helper.c").write_text(CALLGRIND_HELPER)
+        helper = folder / "helper.so"
+        subprocess.run(["gcc", "-shared", "-fPIC", "-o", helper, folder / "helper.c"], check=True)  # noqa: S603, S607
+
+        def count(number, name):
+            server, path = PAGES[name]
+            out = folder / f"page{number}.out"
+            arguments = ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}"]
+            arguments += [PYTHON, __file__, "--callgrind-here", path, str(server == "cached"), str(requests)]
+            environ = {**environment(database, **SERVERS[server]), "BENCH_CALLGRIND_HELPER": str(helper)}
+            subprocess.run(arguments, env=environ, cwd=ROOT, check=True, capture_output=True)  # noqa: S603
+            totals = [
+                int(line.split()[1])
+                for dump in folder.glob(f"{out.name}*")
+                for line in dump.read_text().splitlines()
+                if line.startswith("totals:")
+            ]
+            return [sum(totals) / requests]
+
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            counts = pool.map(count, range(len(pages)), pages)
+            return dict(zip(pages, counts, strict=True))
 
 
 def profile(database, name, requests):
@@ -248,6 +291,22 @@ def profile(database, name, requests):
     server, path = PAGES[name]
     arguments = [PYTHON, __file__, "--profile-here", path, str(server == "cached"), str(requests)]
     subprocess.run(arguments, env=environment(database, **SERVERS[server]), cwd=ROOT, check=True)  # noqa: S603
+
+
+def callgrind_here(path, expect_hit, requests):
+    import ctypes
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "allsite.settings.production")
+    application = importlib.import_module(os.environ.get("BENCH_WSGI", "allsite.wsgi")).application
+    warm = requester(application, path, expect_hit=False)
+    for _ in range(30):
+        warm()
+    request = requester(application, path, expect_hit)
+    helper = ctypes.CDLL(os.environ["BENCH_CALLGRIND_HELPER"])
+    helper.bench_start()
+    for _ in range(requests):
+        request()
+    helper.bench_stop()
 
 
 def profile_here(path, expect_hit, requests):
@@ -270,6 +329,9 @@ def profile_here(path, expect_hit, requests):
 def main():
     if "--worker" in sys.argv:
         return worker()
+    if "--callgrind-here" in sys.argv:
+        _, path, hit, requests = sys.argv[sys.argv.index("--callgrind-here") :]
+        return callgrind_here(path, hit == "True", int(requests))
     if "--profile-here" in sys.argv:
         _, path, hit, requests = sys.argv[sys.argv.index("--profile-here") :]
         return profile_here(path, hit == "True", int(requests))
@@ -281,8 +343,9 @@ def main():
     parser.add_argument(
         "--gunicorn", action="store_true", help="measure gunicorn workers (one a server) instead"
     )
+    parser.add_argument("--callgrind", action="store_true", help="count instructions instead (minutes)")
     parser.add_argument("--profile", choices=PAGES, help="profile this page instead")
-    parser.add_argument("--requests", type=int, default=2000, help="requests to profile")
+    parser.add_argument("--requests", type=int, default=2000, help="requests to profile (callgrind: 100)")
     args = parser.parse_args()
     if args.profile:
         return profile(args.database, args.profile, args.requests)
@@ -290,6 +353,9 @@ def main():
     if unknown:
         parser.error(f"unknown pages {', '.join(unknown)}; known: {', '.join(PAGES)}")
     pages = [BASELINE, *(name for name in args.pages or DEFAULT_PAGES if name != BASELINE)]
+    if args.callgrind:
+        print(table(measure_callgrind(args.database, pages, min(args.requests, 100)), unit="instructions"))
+        return
     method = measure_gunicorn if args.gunicorn else measure
     print(table(method(args.database, pages, args.rounds, args.budget)))
 
