@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from csp.utils import build_policy
 from django.conf import settings
 from django.urls import reverse
 from wagtail.models import Page
@@ -32,6 +33,18 @@ def test_public_pages_send_a_strict_policy_and_the_standard_headers(client, path
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
     assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_the_policy_sent_follows_the_settings(client, settings):
+    """The public policy is built once per process: a changed setting (and a report-only one) still shows,
+    as django-csp builds it."""
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": {"script-src": ["'self'"]}}
+    response = client.get("/en/no-such-page/")
+    assert directives(response["Content-Security-Policy"]) == {"default-src": ["'none'"]}
+    assert response["Content-Security-Policy"] == build_policy()
+    assert directives(response["Content-Security-Policy-Report-Only"])["script-src"] == ["'self'"]
+    assert response["Content-Security-Policy-Report-Only"] == build_policy(report_only=True)
 
 
 def test_public_pages_carry_no_inline_script_or_style(client):
