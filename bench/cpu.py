@@ -41,8 +41,8 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.run import BASELINE, SECTION, TARGETS  # noqa: E402
-from bench.servers import PYTHON, ROOT, environment, gunicorn  # noqa: E402
+from bench.run import BASELINE, SECTION, TARGETS
+from bench.servers import PYTHON, ROOT, environment, gunicorn
 
 PLAIN = {"DJANGO_SETTINGS_MODULE": "bench.plain_hello.settings", "BENCH_WSGI": "bench.plain_hello.wsgi"}
 SERVERS = {  # as bench/run.py starts them: environment on top of bench.servers.environment

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.servers import environment  # noqa: E402
+from bench.servers import environment
 
 SECTION_URL_PATH = "/childhood-all/phases-of-treatment/"
 
