@@ -1,11 +1,13 @@
 """In Chromium: the Checks panel's plain-language section, and a flagged sentence found in the preview."""
 
 import re
+import time
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 from wagtail.models import Page
 
@@ -69,10 +71,28 @@ def test_a_long_sentence_is_found_and_selected_in_the_preview(editor_tab, demo_s
     section.locator("[data-readability-long-sentences] button").first.click()
 
     expect(tab.locator('[data-side-panel-toggle="preview"]')).to_have_attribute("aria-expanded", "true")
-    frame = tab.frame(url=re.compile(r"/preview/"))
-    selected = frame.evaluate("() => getSelection().toString()")
+    selected, scrolled = selection_in_preview(tab, wanted)
     assert " ".join(selected.split()) == wanted
-    assert frame.evaluate("() => scrollY") > 0  # scrolled down to it
+    assert scrolled > 0  # scrolled down to it
+
+
+def selection_in_preview(tab, wanted, seconds=10):
+    """(selected text, scroll offset) of the preview once `wanted` is selected there, or as it is after
+    `seconds`. Asked anew each time of whichever iframe is the preview: Wagtail replaces the iframe when it
+    reloads the preview (opening the panel may do that), and the Checks panel selects the text again there."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            selected, scrolled = (
+                tab.frame_locator("#w-preview-iframe")
+                .locator("html")
+                .evaluate("() => [getSelection().toString(), scrollY]")
+            )
+        except PlaywrightError:  # the iframe was replaced while it was asked
+            selected, scrolled = "", 0
+        if " ".join(selected.split()) == wanted or time.monotonic() > deadline:
+            return selected, scrolled
+        tab.wait_for_timeout(200)
 
 
 def test_a_spanish_page_shows_its_scores_beside_the_english(editor_tab, demo_site):

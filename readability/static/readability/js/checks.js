@@ -72,6 +72,18 @@
     return null;
   }
 
+  /** Select the first occurrence of `wanted` in the preview `iframe` and scroll the preview (only) to it. */
+  function select(iframe, wanted) {
+    const range = iframe && iframe.contentDocument && findRange(iframe.contentDocument, wanted);
+    if (!range) return;
+    const selection = iframe.contentWindow.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    // Scroll the preview only (scrollIntoView would scroll the editor too).
+    const view = iframe.contentWindow;
+    view.scrollBy({ top: range.getBoundingClientRect().top - view.innerHeight / 2 });
+  }
+
   class ReadabilityChecksController extends Controller {
     static targets = ['status'];
     static values = { notFound: String };
@@ -80,24 +92,22 @@
     async find(event) {
       const wanted = event.params.text;
       const iframe = await previewFrame();
-      const doc = iframe && iframe.contentDocument;
-      const range = doc && findRange(doc, wanted);
-      if (!range) {
+      if (!(iframe && iframe.contentDocument && findRange(iframe.contentDocument, wanted))) {
         this.statusTarget.textContent = this.notFoundValue;
         return;
       }
       this.statusTarget.textContent = '';
       const toggle = document.querySelector('[data-side-panel-toggle="preview"]');
       if (toggle && toggle.getAttribute('aria-expanded') !== 'true') {
+        // Opening the panel may make Wagtail reload the preview, into a new iframe that replaces this one:
+        // select the text again in the new one when it has loaded.
+        const again = () => select(document.getElementById('w-preview-iframe'), wanted);
+        document.addEventListener('w-preview:loaded', again, { once: true });
+        setTimeout(() => document.removeEventListener('w-preview:loaded', again), PREVIEW_WAIT_MS);
         toggle.click();
         await nextFrames(); // the preview panel must be laid out before it can scroll
       }
-      const selection = iframe.contentWindow.getSelection();
-      selection.removeAllRanges();
-      selection.addRange(range);
-      // Scroll the preview only (scrollIntoView would scroll the editor too).
-      const view = iframe.contentWindow;
-      view.scrollBy({ top: range.getBoundingClientRect().top - view.innerHeight / 2 });
+      select(iframe, wanted);
     }
   }
 
