@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
 
+from demo import template_database
+
 # Browser tests: Playwright runs an event loop in the test thread, while live_server and the ORM are
 # synchronous (../shared/STACK.md).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -64,6 +66,17 @@ def missing_service(item):
 
 
 @pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Groups for pytest-xdist's --dist loadgroup (make test): a file runs in one worker, so that its
+    module-scoped servers start once, and the files that use Redis all run in the same worker, since they share
+    one Redis database (TEST_REDIS_DB) and empty it."""
+    redis_files = {item.path for item in items if item.get_closest_marker("redis")}
+    for item in items:
+        group = "redis" if item.path in redis_files else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     reason = missing_service(item)
     if reason and IN_CI:
@@ -72,16 +85,68 @@ def pytest_runtest_setup(item):
         pytest.skip(reason)
 
 
+DEMO_TEMPLATE = pytest.StashKey[str | None]()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--no-demo-template",
+        action="store_true",
+        help="On PostgreSQL, migrate and load the demo content into the test database instead of copying the "
+        "cached demo database (demo/template_database.py).",
+    )
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the English and Spanish demo guides once; each test then runs in a rolled-back transaction."""
+def django_db_modify_db_settings(django_db_modify_db_settings, request, django_db_blocker, django_db_keepdb):
+    """On PostgreSQL the test database is made as a copy of the demo database cached for this code and content.
+
+    A test database kept by --reuse-db that was copied from another template (or made another way) is stale:
+    it is dropped, so that it is made again from the current one.
+    """
+    from django.db import connection
+
+    request.config.stash[DEMO_TEMPLATE] = None
+    if connection.vendor != "postgresql" or request.config.getoption("no_demo_template"):
+        return
+    with django_db_blocker.unblock():
+        template = template_database.ensure_template(connection)
+        if django_db_keepdb:
+            name = connection.creation._get_test_db_name()
+            with connection._nodb_cursor() as cursor:
+                if _copied_from(cursor, name) not in (template, None):
+                    cursor.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    connection.settings_dict["TEST"]["TEMPLATE"] = template
+    request.config.stash[DEMO_TEMPLATE] = template
+
+
+def _copied_from(cursor, database):
+    """The template a test database says it was copied from; "" when it does not say, None when it is absent."""
+    cursor.execute(
+        "SELECT coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database WHERE datname = %s",
+        [database],
+    )
+    row = cursor.fetchone()
+    return row and row[0]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """The English and Spanish demo guides in the test database: copied with it from the cached template, or
+    loaded once here. Each test then runs in a rolled-back transaction."""
     from django.db import connection
 
     name = str(connection.settings_dict["NAME"])
     if not (name.startswith("test_") or "memory" in name):
         pytest.fail(f"Refusing to load demo content into {name!r}: it is not a test database.")
+    template = request.config.stash[DEMO_TEMPLATE]
     with django_db_blocker.unblock():
-        call_command("load_demo_content", verbosity=0)
+        if template is None:
+            call_command("load_demo_content", verbosity=0)
+            return
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'COMMENT ON DATABASE "{name}" IS %s', [template])
+    template_database.copy_media(template)
 
 
 @pytest.fixture

@@ -1,0 +1,134 @@
+"""The demo database made once and kept as a PostgreSQL template, so that a test run starts in seconds.
+
+Migrating and loading the demo content takes a minute or more; copying a database with CREATE DATABASE …
+TEMPLATE takes about one second. The template is named after a hash of everything that decides its content
+(migrations and the rest of the project's code, content/, the interface translations, the installed packages
+and the settings module), so a change to any of them makes a new one and a stale template is never used.
+Sessions sharing a server build each template once: the build holds an advisory lock, and the template only
+gets its name, by a rename, once it is complete. The newest few templates are kept; older ones are dropped.
+"""
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+from django.conf import settings
+from django.db import DatabaseError
+
+PREFIX = "allsite_demo_"
+KEEP = 8  # templates kept on a server (several worktrees and branches share it)
+# Folders whose files never decide the demo database: tests, tooling, documents, assets, local state.
+SKIPPED_FOLDERS = {"tests", "docs", "bench", "static", "templates", "node_modules"}
+
+
+def fingerprint(root=None):
+    """A hash of every input of `migrate` + `load_demo_content`: project code (not tests), content/, locale/,
+    the installed distributions and the settings module."""
+    root = Path(root or settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for path in sorted(_inputs(root)):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for distribution in sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()):
+        digest.update(distribution.encode() + b"\0")
+    digest.update(settings.SETTINGS_MODULE.encode())
+    return digest.hexdigest()
+
+
+def _inputs(root):
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = [
+            name
+            for name in subfolders
+            if not name.startswith((".", "tmp-", "__")) and name not in SKIPPED_FOLDERS
+        ]
+        data_folder = Path(folder).relative_to(root).parts[:1] in (("content",), ("locale",))
+        for name in files:
+            if data_folder or (
+                name.endswith(".py") and not name.startswith("test_") and name != "conftest.py"
+            ):
+                yield Path(folder) / name
+
+
+def media_folder(template):
+    """Media files the demo load wrote (images of the guides), kept beside the template on this machine."""
+    return Path(tempfile.gettempdir()) / f"{template}-media"
+
+
+def ensure_template(connection):
+    """The name of the template database for the current code and content, built first if need be.
+
+    `connection` is Django's default connection (PostgreSQL), whose server holds the templates.
+    """
+    template = PREFIX + fingerprint()[:20]
+    lock = int(template.removeprefix(PREFIX)[:15], 16)
+    with connection._nodb_cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [lock])
+        try:
+            if not (_exists(cursor, template) and media_folder(template).is_dir()):
+                _build(cursor, connection.settings_dict, template)
+                _drop_old_templates(cursor, template)
+        finally:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [lock])
+    return template
+
+
+def _exists(cursor, name):
+    cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+    return cursor.fetchone() is not None
+
+
+def _build(cursor, settings_dict, template):
+    building = f"{template}_building"
+    cursor.execute(f'DROP DATABASE IF EXISTS "{template}"')
+    cursor.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')  # a build that was interrupted
+    cursor.execute(f'CREATE DATABASE "{building}"')
+    media = media_folder(template)
+    shutil.rmtree(media, ignore_errors=True)
+    user, password = settings_dict["USER"] or "postgres", settings_dict["PASSWORD"]
+    credentials = f"{user}:{password}" if password else user
+    address = f"{settings_dict['HOST'] or '127.0.0.1'}:{settings_dict['PORT'] or 5432}"
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE,
+        "DATABASE_URL": f"postgres://{credentials}@{address}/{building}",
+        "TEST_MEDIA_ROOT": str(media),
+    }
+    for command in (["migrate", "--no-input"], ["load_demo_content"]):
+        result = subprocess.run(  # noqa: S603 - this Python, our manage.py, fixed arguments
+            [sys.executable, "manage.py", *command, "-v0"],
+            cwd=settings.BASE_DIR,
+            env=environment,
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode != 0:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
+            raise RuntimeError(f"manage.py {command[0]} failed while building {template}:\n{result.stderr}")
+    media.mkdir(parents=True, exist_ok=True)
+    cursor.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
+
+
+def _drop_old_templates(cursor, current):
+    """Keep the KEEP newest templates (by creation order); a template being copied right now stays."""
+    cursor.execute(
+        "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname NOT LIKE %s ORDER BY oid DESC",
+        [PREFIX.replace("_", r"\_") + "%", "%building"],
+    )
+    for (name,) in cursor.fetchall()[KEEP:]:
+        if name == current:
+            continue
+        try:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        except DatabaseError:  # in use by another session: it goes next time
+            continue
+        shutil.rmtree(media_folder(name), ignore_errors=True)
+
+
+def copy_media(template):
+    """Put the media files the template's rows refer to into this run's MEDIA_ROOT."""
+    shutil.copytree(media_folder(template), settings.MEDIA_ROOT, dirs_exist_ok=True)
