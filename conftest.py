@@ -23,7 +23,13 @@ BROWSER_MARKS = [
     pytest.mark.browser,
     pytest.mark.django_db,  # the test database with the session's demo content; browser tests only read it
 ]
-REDIS_URL = os.environ.get("TEST_REDIS_URL", f"redis://127.0.0.1:6379/{os.environ.get('TEST_REDIS_DB', '9')}")
+# Redis database TEST_REDIS_DB (9 unless set); each pytest-xdist worker after the first takes the next one, since
+# the serving tests empty theirs (gw1: TEST_REDIS_DB + 1, wrapping round Redis's 16).
+REDIS_DB = (
+    int(os.environ.get("TEST_REDIS_DB", "9"))
+    + int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+) % 16
+REDIS_URL = os.environ.get("TEST_REDIS_URL", f"redis://127.0.0.1:6379/{REDIS_DB}")
 # In CI a test whose service is missing fails instead of skipping: a green run has run everything.
 IN_CI = os.environ.get("CI", "").lower() == "true"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -39,7 +45,8 @@ def pytest_configure(config):
         "markers", "postgresql: needs the suite on PostgreSQL (DATABASE_URL=postgres://…)"
     )
     config.addinivalue_line(
-        "markers", "redis: needs Redis at TEST_REDIS_URL (default db TEST_REDIS_DB, or 9)"
+        "markers",
+        "redis: needs Redis at TEST_REDIS_URL (default db TEST_REDIS_DB, or 9; + n in xdist worker gwn)",
     )
 
 
@@ -63,17 +70,6 @@ def missing_service(item):
     if item.get_closest_marker("redis") and not redis_reachable():
         return f"Redis cannot be reached at {REDIS_URL}"
     return None
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """Groups for pytest-xdist's --dist loadgroup (make test): a file runs in one worker, so that its
-    module-scoped servers start once, and the files that use Redis all run in the same worker, since they share
-    one Redis database (TEST_REDIS_DB) and empty it."""
-    redis_files = {item.path for item in items if item.get_closest_marker("redis")}
-    for item in items:
-        group = "redis" if item.path in redis_files else item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -143,10 +139,19 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
     with django_db_blocker.unblock():
         if template is None:
             call_command("load_demo_content", verbosity=0)
-            return
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f'COMMENT ON DATABASE "{name}" IS %s', [template])
-    template_database.copy_media(template)
+        else:
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f'COMMENT ON DATABASE "{name}" IS %s', [template])
+            template_database.copy_media(template)
+    yield
+    if template is not None:
+        # Live-server threads may still hold a connection; pytest-django drops the database next.
+        with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                [name],
+            )
 
 
 @pytest.fixture
