@@ -3,6 +3,7 @@
 import email
 import email.policy
 import os
+import shutil
 import socketserver
 import threading
 from pathlib import Path
@@ -94,25 +95,45 @@ def pytest_addoption(parser):
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(django_db_modify_db_settings, request, django_db_blocker, django_db_keepdb):
-    """On PostgreSQL the test database is made as a copy of the demo database cached for this code and content.
+def django_db_keepdb(django_db_keepdb, request):
+    """On SQLite the test database is a fresh copy of the demo template made for this session (below), which
+    Django must take as it is: otherwise it deletes the file and migrates an empty one."""
+    from django.db import connection
 
-    A test database kept by --reuse-db that was copied from another template (or made another way) is stale:
-    it is dropped, so that it is made again from the current one.
+    return django_db_keepdb or (
+        connection.vendor == "sqlite" and not request.config.getoption("no_demo_template")
+    )
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings, request, django_db_blocker, tmp_path_factory):
+    """The test database is made as a copy of the demo database cached for this code and content
+    (demo/template_database.py): on PostgreSQL by CREATE DATABASE … TEMPLATE, on SQLite as a file of this session.
+
+    A PostgreSQL test database kept by --reuse-db that was copied from another template (or made another way)
+    is stale: it is dropped, so that it is made again from the current one.
     """
     from django.db import connection
 
     request.config.stash[DEMO_TEMPLATE] = None
-    if connection.vendor != "postgresql" or request.config.getoption("no_demo_template"):
+    if request.config.getoption("no_demo_template"):
         return
-    with django_db_blocker.unblock():
-        template = template_database.ensure_template(connection)
-        if django_db_keepdb:
-            name = connection.creation._get_test_db_name()
-            with connection._nodb_cursor() as cursor:
-                if _copied_from(cursor, name) not in (template, None):
-                    cursor.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-    connection.settings_dict["TEST"]["TEMPLATE"] = template
+    if connection.vendor == "sqlite":
+        template, source = template_database.ensure_sqlite_template()
+        copy = tmp_path_factory.mktemp("database") / "test_allsite.sqlite3"
+        shutil.copyfile(source, copy)
+        connection.settings_dict["TEST"]["NAME"] = str(copy)
+    elif connection.vendor == "postgresql":
+        with django_db_blocker.unblock():
+            template = template_database.ensure_template(connection)
+            if request.config.getoption("reuse_db") and not request.config.getoption("create_db"):
+                name = connection.creation._get_test_db_name()
+                with connection._nodb_cursor() as cursor:
+                    if _copied_from(cursor, name) not in (template, None):
+                        cursor.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        connection.settings_dict["TEST"]["TEMPLATE"] = template
+    else:
+        return
     request.config.stash[DEMO_TEMPLATE] = template
 
 
@@ -133,25 +154,29 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
     from django.db import connection
 
     name = str(connection.settings_dict["NAME"])
-    if not (name.startswith("test_") or "memory" in name):
+    if not (Path(name).name.startswith("test_") or "memory" in name):
         pytest.fail(f"Refusing to load demo content into {name!r}: it is not a test database.")
     template = request.config.stash[DEMO_TEMPLATE]
     with django_db_blocker.unblock():
         if template is None:
             call_command("load_demo_content", verbosity=0)
-        else:
+        elif connection.vendor == "postgresql":
             with connection._nodb_cursor() as cursor:
                 cursor.execute(f'COMMENT ON DATABASE "{name}" IS %s', [template])
-            template_database.copy_media(template)
-    yield
     if template is not None:
-        # Live-server threads may still hold a connection; pytest-django drops the database next.
-        with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = %s AND pid <> pg_backend_pid()",
-                [name],
-            )
+        template_database.copy_media(template)
+    yield
+    if template is None:
+        return
+    if connection.vendor == "sqlite":
+        Path(name).unlink(missing_ok=True)  # the session's own copy; Django keeps it (django_db_keepdb)
+        return
+    # Live-server threads may still hold a connection; pytest-django drops the database next.
+    with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        )
 
 
 @pytest.fixture

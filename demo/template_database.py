@@ -1,13 +1,14 @@
-"""The demo database made once and kept as a PostgreSQL template, so that a test run starts in seconds.
+"""The demo database made once and kept as a template, so that a test run starts in seconds.
 
-Migrating and loading the demo content takes a minute or more; copying a database with CREATE DATABASE …
-TEMPLATE takes about one second. The template is named after a hash of everything that decides its content
+Migrating and loading the demo content takes a minute or more; copying a database takes about one second:
+on PostgreSQL with CREATE DATABASE … TEMPLATE, on SQLite as a file copy. The template is named after a hash of everything that decides its content
 (migrations and the rest of the project's code, content/, the interface translations, the installed packages
 and the settings module), so a change to any of them makes a new one and a stale template is never used.
-Sessions sharing a server build each template once: the build holds an advisory lock, and the template only
-gets its name, by a rename, once it is complete. The newest few templates are kept; older ones are dropped.
+Sessions sharing a server build each template once: the build holds an advisory lock (a file lock on
+SQLite), and the template only gets its name, by a rename, once it is complete. The newest few templates are kept; older ones are dropped.
 """
 
+import fcntl
 import hashlib
 import os
 import shutil
@@ -59,12 +60,16 @@ def media_folder(template):
     return Path(tempfile.gettempdir()) / f"{template}-media"
 
 
+def template_name():
+    return PREFIX + fingerprint()[:20]
+
+
 def ensure_template(connection):
     """The name of the template database for the current code and content, built first if need be.
 
     `connection` is Django's default connection (PostgreSQL), whose server holds the templates.
     """
-    template = PREFIX + fingerprint()[:20]
+    template = template_name()
     lock = int(template.removeprefix(PREFIX)[:15], 16)
     with connection._nodb_cursor() as cursor:
         cursor.execute("SELECT pg_advisory_lock(%s)", [lock])
@@ -77,6 +82,26 @@ def ensure_template(connection):
     return template
 
 
+def ensure_sqlite_template():
+    """The SQLite file kept for the current code and content (in the system's temporary folder), built first
+    if need be; a file lock keeps concurrent sessions from building it twice."""
+    template = template_name() + "_sqlite"
+    path = Path(tempfile.gettempdir()) / f"{template}.sqlite3"
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (path.is_file() and media_folder(template).is_dir()):
+            building = path.with_suffix(".building")
+            building.unlink(missing_ok=True)
+            _load(f"sqlite:///{building}", template)
+            building.replace(path)
+            for old in sorted(path.parent.glob(f"{PREFIX}*.sqlite3"), key=lambda p: -p.stat().st_mtime)[
+                KEEP:
+            ]:
+                old.unlink(missing_ok=True)
+                shutil.rmtree(media_folder(old.stem), ignore_errors=True)
+    return template, path
+
+
 def _exists(cursor, name):
     cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
     return cursor.fetchone() is not None
@@ -87,15 +112,26 @@ def _build(cursor, settings_dict, template):
     cursor.execute(f'DROP DATABASE IF EXISTS "{template}"')
     cursor.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')  # a build that was interrupted
     cursor.execute(f'CREATE DATABASE "{building}"')
-    media = media_folder(template)
-    shutil.rmtree(media, ignore_errors=True)
     user, password = settings_dict["USER"] or "postgres", settings_dict["PASSWORD"]
     credentials = f"{user}:{password}" if password else user
     address = f"{settings_dict['HOST'] or '127.0.0.1'}:{settings_dict['PORT'] or 5432}"
+    try:
+        _load(f"postgres://{credentials}@{address}/{building}", template)
+    except RuntimeError:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
+        raise
+    cursor.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
+
+
+def _load(database_url, template):
+    """`migrate` and `load_demo_content` into the empty database at `database_url`, as the tests' settings
+    would, with the media files going to the template's own folder."""
+    media = media_folder(template)
+    shutil.rmtree(media, ignore_errors=True)
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE,
-        "DATABASE_URL": f"postgres://{credentials}@{address}/{building}",
+        "DATABASE_URL": database_url,
         "TEST_MEDIA_ROOT": str(media),
     }
     for command in (["migrate", "--no-input"], ["load_demo_content"]):
@@ -107,10 +143,8 @@ def _build(cursor, settings_dict, template):
             text=True,
         )
         if result.returncode != 0:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
             raise RuntimeError(f"manage.py {command[0]} failed while building {template}:\n{result.stderr}")
     media.mkdir(parents=True, exist_ok=True)
-    cursor.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
 
 
 def _drop_old_templates(cursor, current):
