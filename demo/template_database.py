@@ -4,6 +4,8 @@ Migrating and loading the demo content takes a minute or more; copying a databas
 on PostgreSQL with CREATE DATABASE … TEMPLATE, on SQLite as a file copy. The template is named after a hash of everything that decides its content
 (migrations and the rest of the project's code, content/, the interface translations, the installed packages
 and the settings module), so a change to any of them makes a new one and a stale template is never used.
+Code that only answers requests is left out, so that editing a view does not cost a rebuild: views, URLs,
+middleware and template tags (REQUEST_ONLY below) must not create or change data at load time.
 Sessions sharing a server build each template once: the build holds an advisory lock (a file lock on
 SQLite), and the template only gets its name, by a rename, once it is complete. The newest few templates are kept; older ones are dropped.
 """
@@ -24,7 +26,9 @@ from django.db import DatabaseError
 PREFIX = "allsite_demo_"
 KEEP = 8  # templates kept on a server (several worktrees and branches share it)
 # Folders whose files never decide the demo database: tests, tooling, documents, assets, local state.
-SKIPPED_FOLDERS = {"tests", "docs", "bench", "static", "templates", "node_modules"}
+SKIPPED_FOLDERS = {"tests", "docs", "bench", "static", "templates", "node_modules", "templatetags"}
+# Modules that only answer requests: `migrate` and `load_demo_content` never run them.
+REQUEST_ONLY = {"views.py", "urls.py", "middleware.py"}
 
 
 def fingerprint(root=None):
@@ -50,7 +54,10 @@ def _inputs(root):
         data_folder = Path(folder).relative_to(root).parts[:1] in (("content",), ("locale",))
         for name in files:
             if data_folder or (
-                name.endswith(".py") and not name.startswith("test_") and name != "conftest.py"
+                name.endswith(".py")
+                and not name.startswith("test_")
+                and name not in REQUEST_ONLY
+                and name != "conftest.py"
             ):
                 yield Path(folder) / name
 

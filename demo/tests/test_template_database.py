@@ -12,6 +12,8 @@ def project(root):
         "locale/es/LC_MESSAGES/django.po": 'msgid "x"',
         "docs/content-format.md": "How to write a guide.",
         "conftest.py": "import pytest",
+        "pages/views.py": "def page(request): ...",
+        "pages/templatetags/page_tags.py": "register = None",
     }
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
@@ -38,9 +40,15 @@ def test_code_migrations_content_and_translations_change_the_key(tmp_path):
     assert fingerprint(tmp_path) != before
 
 
-def test_tests_documents_and_conftest_leave_the_key_alone(tmp_path):
+def test_tests_documents_and_request_only_code_leave_the_key_alone(tmp_path):
     before = project(tmp_path)
-    for name in ("pages/tests/test_pages.py", "docs/content-format.md", "conftest.py"):
+    for name in (
+        "pages/tests/test_pages.py",
+        "docs/content-format.md",
+        "conftest.py",
+        "pages/views.py",
+        "pages/templatetags/page_tags.py",
+    ):
         (tmp_path / name).write_text("changed")
     (tmp_path / "tmp-test-media" / "main").mkdir(parents=True)
     (tmp_path / "tmp-test-media" / "main" / "upload.py").write_text("not code")
