@@ -89,8 +89,14 @@ def pytest_addoption(parser):
     parser.addoption(
         "--no-demo-template",
         action="store_true",
-        help="On PostgreSQL, migrate and load the demo content into the test database instead of copying the "
-        "cached demo database (demo/template_database.py).",
+        help="Migrate and load the demo content into the test database instead of copying the cached demo "
+        "database (demo/template_database.py).",
+    )
+    parser.addoption(
+        "--rebuild-demo-template",
+        action="store_true",
+        help="Build the cached demo database again before copying it (it is rebuilt by itself whenever code, "
+        "content or packages change).",
     )
 
 
@@ -118,14 +124,19 @@ def django_db_modify_db_settings(django_db_modify_db_settings, request, django_d
     request.config.stash[DEMO_TEMPLATE] = None
     if request.config.getoption("no_demo_template"):
         return
+    # Under pytest-xdist only the first worker rebuilds; the others wait for it (the template's lock).
+    rebuild = (
+        request.config.getoption("rebuild_demo_template")
+        and os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0"
+    )
     if connection.vendor == "sqlite":
-        template, source = template_database.ensure_sqlite_template()
+        template, source = template_database.ensure_sqlite_template(rebuild)
         copy = tmp_path_factory.mktemp("database") / "test_allsite.sqlite3"
         shutil.copyfile(source, copy)
         connection.settings_dict["TEST"]["NAME"] = str(copy)
     elif connection.vendor == "postgresql":
         with django_db_blocker.unblock():
-            template = template_database.ensure_template(connection)
+            template = template_database.ensure_template(connection, rebuild)
             if request.config.getoption("reuse_db") and not request.config.getoption("create_db"):
                 name = connection.creation._get_test_db_name()
                 with connection._nodb_cursor() as cursor:

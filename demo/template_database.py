@@ -71,17 +71,16 @@ def template_name():
     return PREFIX + fingerprint()[:20]
 
 
-def ensure_template(connection):
-    """The name of the template database for the current code and content, built first if need be.
-
-    `connection` is Django's default connection (PostgreSQL), whose server holds the templates.
+def ensure_template(connection, rebuild=False):
+    """The name of the template database for the current code and content, built first if need be (or if
+    `rebuild`). `connection` is Django's default connection (PostgreSQL), whose server holds the templates.
     """
     template = template_name()
     lock = int(template.removeprefix(PREFIX)[:15], 16)
     with connection._nodb_cursor() as cursor:
         cursor.execute("SELECT pg_advisory_lock(%s)", [lock])
         try:
-            if not (_exists(cursor, template) and media_folder(template).is_dir()):
+            if rebuild or not (_exists(cursor, template) and media_folder(template).is_dir()):
                 _build(cursor, connection.settings_dict, template)
                 _drop_old_templates(cursor, template)
         finally:
@@ -89,14 +88,14 @@ def ensure_template(connection):
     return template
 
 
-def ensure_sqlite_template():
+def ensure_sqlite_template(rebuild=False):
     """The SQLite file kept for the current code and content (in the system's temporary folder), built first
-    if need be; a file lock keeps concurrent sessions from building it twice."""
+    if need be (or if `rebuild`); a file lock keeps concurrent sessions from building it twice."""
     template = template_name() + "_sqlite"
     path = Path(tempfile.gettempdir()) / f"{template}.sqlite3"
     with open(path.with_suffix(".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (path.is_file() and media_folder(template).is_dir()):
+        if rebuild or not (path.is_file() and media_folder(template).is_dir()):
             building = path.with_suffix(".building")
             building.unlink(missing_ok=True)
             _load(f"sqlite:///{building}", template)
