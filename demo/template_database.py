@@ -24,7 +24,7 @@ from django.conf import settings
 from django.db import DatabaseError
 
 PREFIX = "allsite_demo_"
-KEEP = 8  # templates kept on a server (several worktrees and branches share it)
+KEEP = 20  # templates kept (35 MB each): several worktrees and branches share a server, each with its own
 # Folders whose files never decide the demo database: tests, tooling, documents, assets, local state.
 SKIPPED_FOLDERS = {"tests", "docs", "bench", "static", "templates", "node_modules", "templatetags"}
 # Modules that only answer requests: `migrate` and `load_demo_content` never run them.
