@@ -124,7 +124,7 @@ def django_db_modify_db_settings(django_db_modify_db_settings, request, django_d
     request.config.stash[DEMO_TEMPLATE] = None
     if request.config.getoption("no_demo_template"):
         return
-    # Under pytest-xdist only the first worker rebuilds; the others wait for it (the template's lock).
+    # Under pytest-xdist only the first worker rebuilds: another may copy the template before it does.
     rebuild = (
         request.config.getoption("rebuild_demo_template")
         and os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0"
