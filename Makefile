@@ -33,9 +33,12 @@ run: setup
 	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/"
 	WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}" $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-## make test: install the test tools and run the whole suite (DATABASE_URL selects PostgreSQL).
+## make test: install the test tools and run the whole suite (DATABASE_URL selects PostgreSQL), in
+## TEST_WORKERS processes (pytest-xdist; default: one per CPU), each file in one of them so that a module's
+## servers start once. Each worker has its own test database, Redis database and media folder.
+TEST_WORKERS ?= auto
 test: $(VENV)/.installed-dev messages chromium
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 # The browser tests drive Debian's Chromium (Playwright's own download does not work here). Installed when
 # missing and apt-get is usable; otherwise those tests are skipped and say why.

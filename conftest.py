@@ -3,6 +3,7 @@
 import email
 import email.policy
 import os
+import shutil
 import socketserver
 import threading
 from pathlib import Path
@@ -13,6 +14,8 @@ from django.conf import settings
 from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
 
+from demo import template_database
+
 # Browser tests: Playwright runs an event loop in the test thread, while live_server and the ORM are
 # synchronous (without this, Django refuses ORM calls there with SynchronousOnlyOperation).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -21,7 +24,13 @@ BROWSER_MARKS = [
     pytest.mark.browser,
     pytest.mark.django_db,  # the test database with the session's demo content; browser tests only read it
 ]
-REDIS_URL = os.environ.get("TEST_REDIS_URL", f"redis://127.0.0.1:6379/{os.environ.get('TEST_REDIS_DB', '9')}")
+# Redis database TEST_REDIS_DB (9 unless set); each pytest-xdist worker after the first takes the next one, since
+# the serving tests empty theirs (gw1: TEST_REDIS_DB + 1, wrapping round Redis's 16).
+REDIS_DB = (
+    int(os.environ.get("TEST_REDIS_DB", "9"))
+    + int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+) % 16
+REDIS_URL = os.environ.get("TEST_REDIS_URL", f"redis://127.0.0.1:6379/{REDIS_DB}")
 # In CI a test whose service is missing fails instead of skipping: a green run has run everything.
 IN_CI = os.environ.get("CI", "").lower() == "true"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -37,7 +46,8 @@ def pytest_configure(config):
         "markers", "postgresql: needs the suite on PostgreSQL (DATABASE_URL=postgres://…)"
     )
     config.addinivalue_line(
-        "markers", "redis: needs Redis at TEST_REDIS_URL (default db TEST_REDIS_DB, or 9)"
+        "markers",
+        "redis: needs Redis at TEST_REDIS_URL (default db TEST_REDIS_DB, or 9; + n in xdist worker gwn)",
     )
 
 
@@ -72,16 +82,112 @@ def pytest_runtest_setup(item):
         pytest.skip(reason)
 
 
+DEMO_TEMPLATE = pytest.StashKey[str | None]()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--no-demo-template",
+        action="store_true",
+        help="Migrate and load the demo content into the test database instead of copying the cached demo "
+        "database (demo/template_database.py).",
+    )
+    parser.addoption(
+        "--rebuild-demo-template",
+        action="store_true",
+        help="Build the cached demo database again before copying it (it is rebuilt by itself whenever code, "
+        "content or packages change).",
+    )
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the English and Spanish demo guides once; each test then runs in a rolled-back transaction."""
+def django_db_keepdb(django_db_keepdb, request):
+    """On SQLite the test database is a fresh copy of the demo template made for this session (below), which
+    Django must take as it is: otherwise it deletes the file and migrates an empty one."""
+    from django.db import connection
+
+    return django_db_keepdb or (
+        connection.vendor == "sqlite" and not request.config.getoption("no_demo_template")
+    )
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings, request, django_db_blocker, tmp_path_factory):
+    """The test database is made as a copy of the demo database cached for this code and content
+    (demo/template_database.py): on PostgreSQL by CREATE DATABASE … TEMPLATE, on SQLite as a file of this session.
+
+    A PostgreSQL test database kept by --reuse-db that was copied from another template (or made another way)
+    is stale: it is dropped, so that it is made again from the current one.
+    """
+    from django.db import connection
+
+    request.config.stash[DEMO_TEMPLATE] = None
+    if request.config.getoption("no_demo_template"):
+        return
+    # Under pytest-xdist only the first worker rebuilds: another may copy the template before it does.
+    rebuild = (
+        request.config.getoption("rebuild_demo_template")
+        and os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0"
+    )
+    if connection.vendor == "sqlite":
+        template, source = template_database.ensure_sqlite_template(rebuild)
+        copy = tmp_path_factory.mktemp("database") / "test_allsite.sqlite3"
+        shutil.copyfile(source, copy)
+        connection.settings_dict["TEST"]["NAME"] = str(copy)
+    elif connection.vendor == "postgresql":
+        with django_db_blocker.unblock():
+            template = template_database.ensure_template(connection, rebuild)
+            if request.config.getoption("reuse_db") and not request.config.getoption("create_db"):
+                name = connection.creation._get_test_db_name()
+                with connection._nodb_cursor() as cursor:
+                    if _copied_from(cursor, name) not in (template, None):
+                        cursor.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        connection.settings_dict["TEST"]["TEMPLATE"] = template
+    else:
+        return
+    request.config.stash[DEMO_TEMPLATE] = template
+
+
+def _copied_from(cursor, database):
+    """The template a test database says it was copied from; "" when it does not say, None when it is absent."""
+    cursor.execute(
+        "SELECT coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database WHERE datname = %s",
+        [database],
+    )
+    row = cursor.fetchone()
+    return row and row[0]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """The English and Spanish demo guides in the test database: copied with it from the cached template, or
+    loaded once here. Each test then runs in a rolled-back transaction."""
     from django.db import connection
 
     name = str(connection.settings_dict["NAME"])
-    if not (name.startswith("test_") or "memory" in name):
+    if not (Path(name).name.startswith("test_") or "memory" in name):
         pytest.fail(f"Refusing to load demo content into {name!r}: it is not a test database.")
+    template = request.config.stash[DEMO_TEMPLATE]
     with django_db_blocker.unblock():
-        call_command("load_demo_content", verbosity=0)
+        if template is None:
+            call_command("load_demo_content", verbosity=0)
+        elif connection.vendor == "postgresql":
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f'COMMENT ON DATABASE "{name}" IS %s', [template])
+    if template is not None:
+        template_database.copy_media(template)
+    yield
+    if template is None:
+        return
+    if connection.vendor == "sqlite":
+        Path(name).unlink(missing_ok=True)  # the session's own copy; Django keeps it (django_db_keepdb)
+        return
+    # Live-server threads may still hold a connection; pytest-django drops the database next.
+    with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        )
 
 
 @pytest.fixture

@@ -1,5 +1,8 @@
 """Test runs: fast hashing, no manifest, the database from DATABASE_URL (PostgreSQL in CI)."""
 
+import os
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -11,7 +14,11 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = BASE_DIR / "tmp-test-media"  # noqa: F405
+# Each pytest-xdist worker writes its own media folder; the demo template's build writes one of its own.
+MEDIA_ROOT = Path(
+    os.environ.get("TEST_MEDIA_ROOT")
+    or BASE_DIR / "tmp-test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
+)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the app folders; no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True

@@ -12,6 +12,8 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from serving.tests.servers import database_copy, database_url
+
 pytestmark = pytest.mark.django_db
 
 
@@ -124,7 +126,20 @@ def test_check_deploy_reports_no_issues_with_production_settings():
     assert "no issues" in result.stdout
 
 
-def test_production_sends_hsts_and_secure_cookies_over_https():
+@pytest.fixture(scope="module")
+def production_database_url(django_db_setup, django_db_blocker):
+    """A migrated database for a production process: on PostgreSQL a copy of the test database (so migrating
+    finds nothing to do), on SQLite a throwaway in-memory database the process migrates."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        yield "sqlite://:memory:"
+        return
+    with database_copy(django_db_blocker, "production_check") as database:
+        yield database_url(database)
+
+
+def test_production_sends_hsts_and_secure_cookies_over_https(production_database_url):
     code = (
         "import django; django.setup()\n"
         "from django.core.management import call_command\n"
@@ -139,8 +154,7 @@ def test_production_sends_hsts_and_secure_cookies_over_https():
         "print(Client().get('/admin/login/', HTTP_HOST='guide.example.org').status_code)\n"
     )
     env = production_environment()
-    # A throwaway in-memory database, migrated in the subprocess, keeps this test self-contained.
-    env.update(DJANGO_SETTINGS_MODULE="allsite.settings.production", DATABASE_URL="sqlite://:memory:")
+    env.update(DJANGO_SETTINGS_MODULE="allsite.settings.production", DATABASE_URL=production_database_url)
     result = subprocess.run(
         [sys.executable, "-c", code],
         env=env,

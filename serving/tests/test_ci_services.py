@@ -18,7 +18,8 @@ def run_pytest(test, **environment):
     before any database is set up."""
     inherited = {key: value for key, value in os.environ.items() if key not in environment}
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", test],
+        # Hypothesis's plugin imports all of Hypothesis when the run ends (3 s) and plays no part here.
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:hypothesispytest", test],
         env={**inherited, **{key: value for key, value in environment.items() if value is not None}},
         cwd=ROOT,
         capture_output=True,
