@@ -35,13 +35,14 @@ def terms_in_page(page, glossary):
         return set()
     matcher = glossary.matcher(language)
     found = set()
-    for model_field in page._meta.fields:
-        value = getattr(page, model_field.name)
+    for model_field in page._meta.fields:  # text fields only: reading a foreign key would query its row
         if isinstance(model_field, StreamField):
+            value = getattr(page, model_field.name)
             texts = model_field.stream_block.get_searchable_content(value)
             sources = _strings(value.get_prep_value())
         elif isinstance(model_field, RichTextField):
-            texts, sources = [get_text_for_indexing(value or "")], [value or ""]
+            value = getattr(page, model_field.name) or ""
+            texts, sources = [get_text_for_indexing(value)], [value]
         else:
             continue
         for text in texts:
@@ -52,11 +53,12 @@ def terms_in_page(page, glossary):
 
 
 def update_page(page, glossary=None):
+    """Replace the page's rows, in one transaction (one commit, and never a page left without its rows)."""
     glossary = glossary or current_glossary()
-    TermOccurrence.objects.filter(page=page).delete()
-    TermOccurrence.objects.bulk_create(
-        TermOccurrence(term_id=term_id, page=page) for term_id in sorted(terms_in_page(page, glossary))
-    )
+    terms = sorted(terms_in_page(page, glossary))
+    with transaction.atomic():
+        TermOccurrence.objects.filter(page=page).delete()
+        TermOccurrence.objects.bulk_create(TermOccurrence(term_id=term_id, page=page) for term_id in terms)
 
 
 def rebuild_occurrences():

@@ -33,25 +33,27 @@ def record_publication(sender, instance, revision, **kwargs):
     content = revision.content
     kind = content.get("revision_kind") or RevisionKind.SUBSTANTIVE
     workflow_state = _finished_board_review(instance)
-    PublicationRecord.objects.create(
-        page=instance,
-        revision=revision,
-        workflow_state=workflow_state,
-        kind=kind,
-        summary=content.get("change_summary", "") if kind == RevisionKind.SUBSTANTIVE else "",
-        reviewed=workflow_state is not None,
-        user=kwargs.get("user") or revision.user,
-    )
-    before = {name: getattr(instance, name) for name in SYSTEM_DATE_FIELDS}
-    after = recompute_dates(instance, board_for_page(instance))
-    if after != before:
-        log(
-            instance=instance,
-            action="pages.dates_changed",
-            user=kwargs.get("user") or revision.user,
+    board = board_for_page(instance)
+    with transaction.atomic():  # the record and the dates it moves: one commit, never one without the other
+        PublicationRecord.objects.create(
+            page=instance,
             revision=revision,
-            data={"kind": kind, **{name: str(value) if value else "" for name, value in after.items()}},
+            workflow_state=workflow_state,
+            kind=kind,
+            summary=content.get("change_summary", "") if kind == RevisionKind.SUBSTANTIVE else "",
+            reviewed=workflow_state is not None,
+            user=kwargs.get("user") or revision.user,
         )
+        before = {name: getattr(instance, name) for name in SYSTEM_DATE_FIELDS}
+        after = recompute_dates(instance, board)
+        if after != before:
+            log(
+                instance=instance,
+                action="pages.dates_changed",
+                user=kwargs.get("user") or revision.user,
+                revision=revision,
+                data={"kind": kind, **{name: str(value) if value else "" for name, value in after.items()}},
+            )
 
 
 def _finished_board_review(page):

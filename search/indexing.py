@@ -30,8 +30,10 @@ from .text import as_sentences, clean_text, names_field, search_form
 PAGE_KINDS = {GuidePage: Kind.GUIDE, GuideSectionPage: Kind.SECTION}
 
 
+@transaction.atomic
 def reindex_subtree(page: Page) -> None:
-    """Rewrite the rows of `page` and every page below it from what is live and public now."""
+    """Rewrite the rows of `page` and every page below it from what is live and public now (one transaction:
+    one commit, and searches never see the rows gone)."""
     subtree = Page.objects.descendant_of(page, inclusive=True)
     SearchEntry.objects.filter(page__in=subtree.values("pk")).delete()
     _save(page_entries(subtree))
@@ -43,6 +45,7 @@ def remove_page(page: Page) -> None:
     bump_generation()
 
 
+@transaction.atomic
 def reindex_terms(term_ids: Iterable[int]) -> None:
     """Rewrite the rows of these glossary terms from their live versions (none for a term not live)."""
     SearchEntry.objects.filter(term_id__in=term_ids).delete()

@@ -16,6 +16,9 @@ from glossary.text import searchable
 MAX_QUERY_LENGTH = 200
 MARK_START, MARK_STOP = "\ue000", "\ue001"
 MARKED = re.compile(f"{MARK_START}([^{MARK_START}{MARK_STOP}]*){MARK_STOP}")
+# Unicode's control characters (category Cc) and surrogates (Cs), and the highlight markers: one class, so
+# that cleaning a page's text is one pass in C rather than a category lookup per character.
+UNWANTED = re.compile(f"[\x00-\x1f\x7f-\x9f\ud800-\udfff{MARK_START}{MARK_STOP}]")
 WORD = re.compile(r"\w+")
 SNIPPET_LENGTH = 240
 SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")  # a full stop, maybe inside quotes or brackets
@@ -30,11 +33,7 @@ UNACCENT = str.maketrans({"ñ": "n", "_": " "})
 def clean_text(text):
     """NFC, no control characters (PostgreSQL refuses NUL), no highlight markers, single spaces."""
     text = unicodedata.normalize("NFC", text or "")
-    text = "".join(
-        " " if unicodedata.category(char) in ("Cc", "Cs") or char in (MARK_START, MARK_STOP) else char
-        for char in text
-    )
-    return " ".join(text.split())
+    return " ".join(UNWANTED.sub(" ", text).split())
 
 
 def as_sentences(pieces):

@@ -96,13 +96,13 @@ def local_date(moment):
 
 def recompute_dates(page, board):
     """Set a page's dates from its publication records (a queryset update: no revision, no signals)."""
-    records = PublicationRecord.objects.filter(page_id=page.pk)
-    updated = records.filter(kind=RevisionKind.SUBSTANTIVE).values_list("published_at", flat=True).first()
-    reviewed = (
-        records.filter(models.Q(reviewed=True) | models.Q(kind=RevisionKind.REVIEW))
-        .values_list("published_at", flat=True)
-        .first()
+    latest = PublicationRecord.objects.filter(page_id=page.pk).aggregate(  # one query for both dates
+        updated=models.Max("published_at", filter=models.Q(kind=RevisionKind.SUBSTANTIVE)),
+        reviewed=models.Max(
+            "published_at", filter=models.Q(reviewed=True) | models.Q(kind=RevisionKind.REVIEW)
+        ),
     )
+    updated, reviewed = latest["updated"], latest["reviewed"]
     dates = {
         "last_updated": local_date(updated) if updated else None,
         "last_reviewed": local_date(reviewed) if reviewed else None,
