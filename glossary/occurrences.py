@@ -53,12 +53,19 @@ def terms_in_page(page, glossary):
 
 
 def update_page(page, glossary=None):
-    """Replace the page's rows, in one transaction (one commit, and never a page left without its rows)."""
+    """Bring the page's rows in line with its text: only the rows that changed are written (usually none, as
+    most publications add or drop no term), in one transaction."""
     glossary = glossary or current_glossary()
-    terms = sorted(terms_in_page(page, glossary))
+    terms = terms_in_page(page, glossary)
+    stored = set(TermOccurrence.objects.filter(page=page).values_list("term_id", flat=True))
+    if terms == stored:
+        return
     with transaction.atomic():
-        TermOccurrence.objects.filter(page=page).delete()
-        TermOccurrence.objects.bulk_create(TermOccurrence(term_id=term_id, page=page) for term_id in terms)
+        TermOccurrence.objects.filter(page=page, term_id__in=stored - terms).delete()
+        TermOccurrence.objects.bulk_create(
+            (TermOccurrence(term_id=term_id, page=page) for term_id in sorted(terms - stored)),
+            ignore_conflicts=True,  # the same page published twice at once: both may add a row
+        )
 
 
 def rebuild_occurrences():

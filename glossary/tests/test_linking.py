@@ -161,6 +161,24 @@ def test_guide_sections_record_the_terms_they_use(flurbin):
     assert page.glossary_occurrences.filter(term=mrd).exists()
 
 
+def test_publishing_a_section_again_records_the_terms_it_uses_now(english_home, flurbin):
+    """A term the new text drops goes, a term it adds comes; a term it keeps keeps its row."""
+    mrd = GlossaryTerm.objects.get(slug="minimal-residual-disease")
+
+    def publish(html):
+        section.body = [paragraph(html)]
+        section.save_revision().publish()
+        return dict(section.glossary_occurrences.values_list("term_id", "pk"))
+
+    section = make_section(english_home, [])
+    assert publish("<p>The flurbin count.</p>").keys() == {flurbin.pk}
+    both = publish("<p>The flurbin count and minimal residual disease.</p>")
+    assert both.keys() == {flurbin.pk, mrd.pk}
+    assert publish("<p>Minimal residual disease only.</p>") == {mrd.pk: both[mrd.pk]}
+    assert publish("<p>The flurbin count and minimal residual disease.</p>").keys() == {flurbin.pk, mrd.pk}
+    assert publish("<p>Nothing to link.</p>") == {}
+
+
 def test_the_disclosure_script_is_deferred_and_nothing_runs_inline(client, english_home, flurbin):
     section = make_section(english_home, [paragraph("<p>The flurbin count.</p>")])
     html = client.get(section.url).content.decode()
