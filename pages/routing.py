@@ -4,7 +4,7 @@ Mixins for the page types (pages/models/pages.py): routing to a child in one que
 already fetched, and a page's live public children of one type.
 """
 
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from wagtail.models import Page, PageViewRestriction
 
 
@@ -51,7 +51,7 @@ class TypedChildRouteMixin:
         return child.route(request, path_components[1:])
 
 
-def public_children(model: type[Model], parent: Page) -> QuerySet:
+def public_children(model: type[Page], parent: Page) -> QuerySet[Page]:
     """Live children of `parent` of one type that are not in a private section: `.public()` in one query.
 
     Wagtail's `public()` reads every view restriction first; here a subquery looks for a restriction on
