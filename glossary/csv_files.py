@@ -7,6 +7,8 @@ header is row 1.
 """
 
 import csv
+from pathlib import Path
+from typing import TextIO
 
 from django.utils.text import slugify
 
@@ -21,7 +23,7 @@ LIST_COLUMNS = {f"{name}_{language}" for name in ("abbreviations", "other_names"
 SEPARATOR = ";"
 
 
-def read_csv(path):
+def read_csv(path: str | Path) -> list[TermData]:
     """Every row as TermData; raises GlossaryImportError listing every bad row. Touches no database."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
@@ -90,7 +92,7 @@ def _read_row(values, where):
     )
 
 
-def write_csv(handle, live=False):
+def write_csv(handle: TextIO, live: bool = False) -> None:
     """Every term (its latest revision, or with `live` only what families see now) as CSV rows."""
     writer = csv.writer(handle)
     writer.writerow(COLUMNS)

@@ -9,6 +9,7 @@ transaction. Changed terms get a new revision, like an editor's edit; live terms
 from dataclasses import dataclass, field
 from html import unescape
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from content_files.report import ImportReport
@@ -39,17 +40,17 @@ class TermData:
     locations: dict = field(default_factory=dict)  # key -> "path:line"
     slug_es: str = ""  # the Spanish page's slug if the source gives one; else made from the Spanish name
 
-    def where(self, key):
+    def where(self, key: str) -> str:
         return self.locations.get(key, self.source)
 
 
-def checked_definition(markdown_html):
+def checked_definition(markdown_html: str) -> str | None:
     """The definition if it only uses what definitions allow, else None (the reader reports it)."""
     clean = sanitize_definition(markdown_html)
     return clean if unescape(clean) == unescape(markdown_html.strip()) else None
 
 
-def check_terms(terms):
+def check_terms(terms: list[TermData]) -> list[tuple[str, str]]:
     """Problems across the set and against the terms already in the glossary: (where, message)."""
     problems = []
     seen_slugs = {}
@@ -119,7 +120,9 @@ def _spanish_slug_problems(terms, existing):
     return problems
 
 
-def write_terms(terms, publish=False, user=None, create_only=False):
+def write_terms(
+    terms: list[TermData], publish: bool = False, user: User | None = None, create_only: bool = False
+) -> ImportReport:
     """Check, then save every term in one transaction. Raises GlossaryImportError; nothing is saved then.
 
     `create_only` adds the terms that do not exist yet and leaves every existing term exactly as it is,

@@ -7,6 +7,7 @@ also match with the same capitals, so "ALL" is linked and "all children" is not.
 """
 
 import re
+from collections.abc import Callable
 from html import escape, unescape
 
 import ahocorasick
@@ -46,7 +47,7 @@ class Matcher:
         if not self.empty:
             self.automaton.make_automaton()
 
-    def find(self, text):
+    def find(self, text: str) -> list[tuple[int, int, int]]:
         """(start, end, term id) of non-overlapping matches in `text`: leftmost, then longest, first."""
         if self.empty or not text:
             return []
@@ -78,7 +79,7 @@ def _pick(options, text, start, end):
     return None
 
 
-def link_html(html, matcher, render_link):
+def link_html(html: str, matcher: Matcher, render_link: Callable[[int, str], str | None]) -> str:
     """`html` with the first use of each concept outside headings and links wrapped by `render_link`.
 
     `render_link(term_id, text)` returns the link's HTML (text already escaped), or None to leave it.

@@ -11,9 +11,12 @@ anything when the cache cannot be reached or settings.RENDER_CACHE is off.
 
 import hashlib
 import json
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest
+from wagtail.blocks import StreamValue
 
 from serving.generation import request_generation
 
@@ -22,7 +25,7 @@ from .snapshot import current_version
 BODY_SECONDS = 24 * 60 * 60  # an upper bound: a new generation makes old entries unreachable anyway
 
 
-def versions(request):
+def versions(request: HttpRequest) -> tuple[str, str] | None:
     """(content generation, glossary version) for this request: read once, or None if either is unknown."""
     if not hasattr(request, "_body_cache_versions"):
         generation = request_generation(request)
@@ -31,7 +34,7 @@ def versions(request):
     return request._body_cache_versions
 
 
-def body_key(request, body, *shown_as):
+def body_key(request: HttpRequest | None, body: StreamValue, *shown_as: object) -> str | None:
     """The cache key of a stored StreamField `body` as shown here, or None where it must not be cached."""
     if not settings.RENDER_CACHE or request is None or getattr(request, "is_preview", False):
         return None
@@ -43,7 +46,7 @@ def body_key(request, body, *shown_as):
     return f"section-body:{digest.hexdigest()}"
 
 
-def cached_body(key, render):
+def cached_body(key: str | None, render: Callable[[], str]) -> str:
     """The cached HTML under `key`, or `render()`'s, stored for next time (always rendered if no key)."""
     if key is None:
         return render()

@@ -109,7 +109,7 @@ class GlossaryTerm(
     def __str__(self):
         return self.name_en or self.slug
 
-    def forms(self, language):
+    def forms(self, language: str) -> list[tuple[str, bool]]:
         """(text, is_abbreviation) of every form the linker and search know this term by in a language."""
         name = getattr(self, f"name_{language}") or ""
         forms = [(name, False)] if name.strip() else []
@@ -119,7 +119,7 @@ class GlossaryTerm(
         ]
         return forms
 
-    def slug_in(self, language):
+    def slug_in(self, language: str) -> str:
         """The slug of the term's page in a language: the Spanish page has its own (slug_es) once it has one."""
         return getattr(self, f"slug_{language}", None) or self.slug
 
@@ -191,7 +191,7 @@ class TermOccurrence(models.Model):
         return f"{self.term_id} in page {self.page_id}"
 
 
-def unique_slug(name, exclude_pk=None, field="slug"):
+def unique_slug(name: str, exclude_pk: int | None = None, field: str = "slug") -> str:
     """A slug made from `name` (accents dropped: "mínima" -> "minima") that no other term has in `field`."""
     base = slugify(name)[:90] or "term"
     slug, number = base, 2
@@ -200,7 +200,7 @@ def unique_slug(name, exclude_pk=None, field="slug"):
     return slug
 
 
-def name_clashes(term, others):
+def name_clashes(term: GlossaryTerm, others: models.QuerySet[GlossaryTerm]) -> list[tuple[str, str]]:
     """(language, message) for each name or other name of `term` that one of `others` already uses.
 
     Names and other names compare folded ("Médula" = "medula"); abbreviations compare as written and may

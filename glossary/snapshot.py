@@ -14,10 +14,12 @@ from functools import cached_property
 from html import unescape
 
 from django.db.models import Prefetch
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html, strip_tags
+from django.utils.safestring import SafeString
 from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
@@ -49,25 +51,25 @@ class Entry:
     api_url: str
 
     @cached_property
-    def definition_text(self):
+    def definition_text(self) -> str:
         """Plain text, for the in-place disclosure and meta descriptions."""
         return " ".join(unescape(strip_tags(re.sub(r"</p>|<br>", " ", self.definition_html))).split())
 
     @cached_property
-    def sort_key(self):
+    def sort_key(self) -> str:
         return fold(self.name).replace("ñ", "n~")  # ñ after n, as Spanish dictionaries sort
 
     @cached_property
-    def letter(self):
+    def letter(self) -> str:
         first = fold(self.name)[:1].upper()
         return first if first.isalpha() else "#"
 
     @cached_property
-    def list_item(self):
+    def list_item(self) -> SafeString:
         """The entry as the A–Z and search lists show it, rendered once per snapshot: a long list costs a join."""
         return render_to_string("glossary/includes/entry.html", {"entry": self})
 
-    def link_opening(self):
+    def link_opening(self) -> SafeString:
         """How a term reads in the guide: a link to its page, which glossary.js turns into a disclosure."""
         return format_html(
             '<a class="glossary-term" href="{}" data-glossary-id="{}" data-glossary-api="{}">',
@@ -104,21 +106,21 @@ class Glossary:
         self.by_slug = {term.slug: term for term in self.terms.values()}  # the concept's (English) slug
         self._by_address = {}
 
-    def term_at(self, language, slug):
+    def term_at(self, language: str, slug: str) -> Term | None:
         """The term whose page in `language` has this slug (Spanish pages use Spanish slugs), or None."""
         if language not in self._by_address:
             self._by_address[language] = {entry.slug: entry.term_id for entry in self.entries(language)}
         term_id = self._by_address[language].get(slug)
         return self.terms[term_id] if term_id is not None else None
 
-    def entries(self, language):
+    def entries(self, language: str) -> list[Entry]:
         """Every entry of a language in dictionary order."""
         if language not in self._sorted:
             entries = [term.entries[language] for term in self.terms.values() if language in term.entries]
             self._sorted[language] = sorted(entries, key=lambda entry: entry.sort_key)
         return self._sorted[language]
 
-    def by_letter(self, language):
+    def by_letter(self, language: str) -> dict[str, list[Entry]]:
         """{first letter: entries} of a language, each in dictionary order, made once per snapshot."""
         if language not in self._by_letter:
             groups = {}
@@ -127,11 +129,11 @@ class Glossary:
             self._by_letter[language] = groups
         return self._by_letter[language]
 
-    def entry(self, term_id, language):
+    def entry(self, term_id: int, language: str) -> Entry | None:
         term = self.terms.get(term_id)
         return term.entries.get(language) if term else None
 
-    def matcher(self, language):
+    def matcher(self, language: str) -> Matcher:
         """The language's automaton, built the first time this snapshot links text in that language."""
         if language not in self._matchers:
             self._matchers[language] = Matcher(
@@ -145,7 +147,7 @@ class Glossary:
             )
         return self._matchers[language]
 
-    def link_openings(self, language):
+    def link_openings(self, language: str) -> dict[int, SafeString]:
         """{term id: opening <a> tag} of a language's term links, made once per snapshot."""
         if language not in self._link_openings:
             self._link_openings[language] = {
@@ -153,7 +155,7 @@ class Glossary:
             }
         return self._link_openings[language]
 
-    def search(self, language, query, match="contains"):
+    def search(self, language: str, query: str, match: str = "contains") -> list[Entry]:
         """Entries whose name, other name or abbreviation starts with or contains `query`, accents ignored.
 
         Matches on the name come before matches on other forms; both keep dictionary order. The forms are
@@ -222,12 +224,12 @@ class _FormIndex:
 _current = None
 
 
-def current_version():
+def current_version() -> str | None:
     """The glossary's version token (made on first use), or None when the shared cache cannot be reached."""
     return current_token(VERSION_KEY)
 
 
-def current_glossary(request=None):
+def current_glossary(request: HttpRequest | None = None) -> Glossary:
     """The snapshot for this request: rebuilt only when the cache's version token has changed."""
     global _current
     if request is not None and hasattr(request, "_glossary_snapshot"):
@@ -246,14 +248,14 @@ def current_glossary(request=None):
     return snapshot
 
 
-def glossary_changed():
+def glossary_changed() -> None:
     """Make every process rebuild its snapshot on its next request (this one even if the cache is down)."""
     global _current
     _current = None
     replace_tokens(VERSION_KEY)
 
 
-def build(version):
+def build(version: str) -> Glossary:
     """Read every live term: two queries for the terms and their related terms, one for the locales."""
     related = GlossaryTermRelation.objects.filter(related__live=True).order_by("sort_order")
     rows = GlossaryTerm.objects.filter(live=True).prefetch_related(

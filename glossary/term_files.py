@@ -6,8 +6,11 @@ Every file is read and every problem collected before anything is saved, each re
 
 from pathlib import Path
 
+from django.contrib.auth.models import User
+
 from content_files.errors import ContentError
 from content_files.front_matter import read_front_matter, read_lines
+from content_files.report import ImportReport
 from content_files.rich_text import markdown_to_rich_text
 from content_files.slugs import is_slug
 
@@ -18,7 +21,9 @@ TOP_KEYS = {"slug", "slug_es", "related", *LANGUAGES}
 LANGUAGE_KEYS = {"name", "pronunciation", "abbreviations", "other_names", "definition"}
 
 
-def load_glossary_folder(folder, publish=False, user=None, create_only=False):
+def load_glossary_folder(
+    folder: str | Path, publish: bool = False, user: User | None = None, create_only: bool = False
+) -> ImportReport:
     """Read, check and save every term file of a folder; raises GlossaryImportError, saving nothing."""
     folder = Path(folder)
     if not folder.is_dir():

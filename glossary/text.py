@@ -53,12 +53,12 @@ def _lower(text):
     return lowered
 
 
-def fold(text):
+def fold(text: str) -> str:
     """Lowercase without accents, same length as `text` ("Médula" -> "medula")."""
     return _lower(text).translate(ACCENTS)
 
 
-def searchable(text):
+def searchable(text: str) -> str:
     """Folded, with every non-word character a space; same length as `text`. What terms are matched in.
 
     One table lookup per character (the regex below only runs for rarer characters): linking a section
@@ -70,22 +70,22 @@ def searchable(text):
     return words
 
 
-def strip_accents(text):
+def strip_accents(text: str) -> str:
     """Without accents, case kept, same length: abbreviations match case-sensitively ("ALL", not "all")."""
     return text.translate(ACCENTS)
 
 
-def match_form(text):
+def match_form(text: str) -> str:
     """What names are compared by: folded, every non-word character a space ("B-cell" ~ "b cell")."""
     return searchable(text.strip())
 
 
-def split_list(text):
+def split_list(text: str | None) -> list[str]:
     """Abbreviations and other names are stored one per line."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def sanitize_definition(html):
+def sanitize_definition(html: str | None) -> str:
     """A definition reduced to paragraphs, bold, italic and safe links: nothing in it can run."""
     return nh3.clean(
         html or "",

@@ -6,7 +6,7 @@ Everything but the term page's "where it appears" list and image comes from the 
 from urllib.parse import urlencode
 
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -36,7 +36,7 @@ def _reader_language():
 
 
 @require_GET
-def glossary_index(request):
+def glossary_index(request: HttpRequest) -> HttpResponse:
     """The glossary's front page: search form, letters and the first letter's terms; or search results."""
     language = _reader_language()
     glossary = current_glossary(request)
@@ -54,7 +54,7 @@ def glossary_index(request):
 
 
 @require_GET
-def letter_index(request, letter):
+def letter_index(request: HttpRequest, letter: str) -> HttpResponse:
     """One letter's terms, PAGE_SIZE to a page. The first letter's page is the glossary's front page."""
     language = _reader_language()
     groups = current_glossary(request).by_letter(language)
@@ -148,7 +148,7 @@ def _in_each_language(url_name):
 
 
 @require_GET
-def term_detail(request, slug):
+def term_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """One term: both languages, related terms, and the guide sections that use it.
 
     A Spanish page's address has the Spanish slug; its earlier address, with the English slug, redirects
@@ -240,7 +240,7 @@ def _detail(entry, glossary, related_ids):
 
 
 @require_GET
-def api_search(request):
+def api_search(request: HttpRequest) -> JsonResponse:
     """GET /api/glossary/?lang=es&q=medula&match=starts — terms whose names match, accents ignored."""
     language = request.GET.get("lang", "en")
     match = request.GET.get("match", "contains")
@@ -263,7 +263,7 @@ def api_search(request):
 
 
 @require_GET
-def api_term(request, slug):
+def api_term(request: HttpRequest, slug: str) -> JsonResponse:
     """GET /api/glossary/<slug>/?lang=en|es|both — one term; a language it lacks is null.
 
     The slug is the term's own or, as in each entry's `api_url`, its slug in the language asked for.

@@ -49,7 +49,7 @@ class GlossaryTermFilterSet(WagtailFilterSet):
         return queryset.filter(live=value == "true")
 
 
-def side_by_side(field, heading):
+def side_by_side(field: str, heading: str) -> FieldRowPanel:
     """English and Spanish of one field next to each other, so translators see both."""
     return FieldRowPanel(
         [

@@ -1,5 +1,7 @@
 """StreamField blocks of a guide section. Each renders through its own template in templates/blocks/."""
 
+from collections.abc import Mapping
+
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -34,7 +36,7 @@ class HeadingBlock(blocks.StructBlock):
         return context
 
 
-def heading_anchor(value):
+def heading_anchor(value: Mapping[str, str]) -> str:
     """The id a heading block renders with: the editor's anchor, else a slug of the text."""
     return slugify(value.get("anchor") or value.get("text") or "") or "section"
 

@@ -8,11 +8,12 @@ holds (pages showing a changed glossary term, say) expires after PAGE_CACHE_CDN_
 
 from django.conf import settings
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page
 
 from .models import GuidePage
 
 
-def purge_page_and_guide(page):
+def purge_page_and_guide(page: Page) -> None:
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     batch = PurgeBatch()

@@ -7,7 +7,7 @@ from wagtail.models import Locale
 from .models import GuidePage, GuideSectionPage
 
 
-def body_blocks(count):
+def body_blocks(count: int) -> list[dict]:
     """A section body of `count` blocks, alternating headings and paragraphs (raw StreamField data)."""
     blocks = []
     for number in range(count):

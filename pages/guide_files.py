@@ -55,11 +55,11 @@ class ContentPage:
     images: list = field(default_factory=list)  # (block index, image file path) to resolve when writing
     key_lines: dict = field(default_factory=dict)  # front matter key -> line number, for later errors
 
-    def line_of(self, key):
+    def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)
 
 
-def parse_file(path, language, kind):
+def parse_file(path: str | Path, language: str, kind: str) -> ContentPage:
     """Read one content file of a kind: "home", "guide" or "section". Raises ContentError if it is bad."""
     lines = read_lines(path)
     front_matter = read_front_matter(path, lines)

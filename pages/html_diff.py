@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
 
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -42,7 +42,7 @@ class Element:
     attrs: list = field(default_factory=list)
     children: list = field(default_factory=list)  # Element or str (text, unescaped)
 
-    def identity(self):
+    def identity(self) -> tuple[str | None, ...]:
         attrs = dict(self.attrs)
         return (self.tag, *(attrs.get(name) for name in IDENTITY_ATTRIBUTES))
 
@@ -74,7 +74,7 @@ class _TreeBuilder(HTMLParser):
         self.stack[-1].children.append(data)
 
 
-def parse(html):
+def parse(html: str) -> list[Element | str]:
     """The top-level nodes of an HTML fragment."""
     builder = _TreeBuilder()
     builder.feed(html)
@@ -82,7 +82,7 @@ def parse(html):
     return builder.root.children
 
 
-def serialize(node):
+def serialize(node: Element | str) -> str:
     if isinstance(node, str):
         return escape(node, quote=False)
     if node.tag in VOID:
@@ -92,18 +92,18 @@ def serialize(node):
     )
 
 
-def text_of(node):
+def text_of(node: Element | str) -> str:
     if isinstance(node, str):
         return node
     return " ".join(text_of(child) for child in node.children)
 
 
-def diff_html(old_html, new_html, parent_tag="div"):
+def diff_html(old_html: str, new_html: str, parent_tag: str = "div") -> SafeString:
     """The new fragment with what changed since the old one marked (safe HTML)."""
     return mark_safe(_diff_nodes(parse(old_html), parse(new_html), parent_tag))  # noqa: S308 - escaped by serialize
 
 
-def mark_html(html, kind, parent_tag="div"):
+def mark_html(html: str, kind: str, parent_tag: str = "div") -> SafeString:
     """A fragment shown whole as inserted (kind "ins") or deleted ("del")."""
     return mark_safe(_mark_nodes(parse(html), kind, parent_tag))  # noqa: S308 - escaped by serialize
 

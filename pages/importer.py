@@ -13,6 +13,7 @@ import re
 import uuid
 from pathlib import Path
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -21,13 +22,13 @@ from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, PageLogEntry
+from wagtail.models import Locale, Page, PageLogEntry, Revision
 from wagtail.rich_text import features as rich_text_features
 
 from content_files.errors import ContentError
 from content_files.report import ImportReport
 
-from .guide_files import SOURCE_LANGUAGE, parse_file
+from .guide_files import SOURCE_LANGUAGE, ContentPage, parse_file
 from .models import EditorialBoard, GuidePage, GuideSectionPage, HomePage, PublicationRecord, RevisionKind
 from .models.boards import board_for_page
 from .models.review_dates import RevisionDatesMixin, recompute_dates
@@ -39,7 +40,7 @@ IMPORT_LOG_ACTION = "pages.import"
 BLOCK_ID_NAMESPACE = uuid.UUID("5f0c7a52-9d0e-4a63-8a4e-2f1b6d1c3e20")
 
 
-def read_guide_folder(folder):
+def read_guide_folder(folder: str | Path) -> dict[str, list[ContentPage]]:
     """Parse every file of a guide folder: {language: [guide page, section, ...]}. Touches no database."""
     folder = Path(folder)
     if not folder.is_dir():
@@ -76,8 +77,14 @@ def read_guide_folder(folder):
 
 
 def import_guide(
-    folder, publish=False, user=None, summary="", reviewed=False, create_only=False, force=False
-):
+    folder: str | Path,
+    publish: bool = False,
+    user: User | None = None,
+    summary: str = "",
+    reviewed: bool = False,
+    create_only: bool = False,
+    force: bool = False,
+) -> ImportReport:
     """Parse, then write the whole guide in one transaction. Raises ContentError; nothing is saved then.
 
     Each imported revision is a substantive change with `summary` as its public summary (a default says
@@ -97,7 +104,7 @@ def import_guide(
     return report
 
 
-def share_block_ids(languages):
+def share_block_ids(languages: dict[str, list[ContentPage]]) -> None:
     """Give every section's body blocks stable ids, shared by a translation whose blocks follow its English
     file's (the same kinds in the same order), as Wagtail's "Translate" shares them.
 
@@ -124,7 +131,9 @@ def _kinds(content):
     return [block["type"] for block in content.body]
 
 
-def write_home_pages(home_contents, report, create_only=False):
+def write_home_pages(
+    home_contents: list[ContentPage], report: ImportReport, create_only: bool = False
+) -> HomePage:
     """Create or update (and publish) each language's home page; returns the English one."""
     root = Page.get_first_root_node()
     writer = _Writer(report, publish=True, user=None, summary="", reviewed=False, create_only=create_only)
@@ -148,7 +157,7 @@ def write_home_pages(home_contents, report, create_only=False):
     return english
 
 
-def admin_revisions_since_import(page):
+def admin_revisions_since_import(page: Page) -> list[Revision]:
     """Revisions of `page` made by people (in the admin) after the last revision an import saved.
 
     Imports log their revisions as IMPORT_LOG_ACTION; revisions saved without a user (imports made before

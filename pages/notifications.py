@@ -12,8 +12,12 @@ default: accounts.email_language) with links to the address the site is served a
 and each email goes out once.
 """
 
+import datetime
+from collections.abc import Sequence
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import translation
@@ -26,7 +30,7 @@ from wagtail.admin.mail import (
     WorkflowStateRejectionEmailNotifier,
     WorkflowStateSubmissionEmailNotifier,
 )
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
 from accounts.email_language import in_language_of
@@ -109,12 +113,12 @@ EMAIL_NOTIFIERS = {
 }
 
 
-def connect_email_notifiers():
+def connect_email_notifiers() -> None:
     for notifier, (signal, sender, dispatch_uid) in EMAIL_NOTIFIERS.items():
         signal.connect(notifier, sender=sender, dispatch_uid=dispatch_uid)
 
 
-def send_review_reminder(user, pages, today):
+def send_review_reminder(user: User, pages: Sequence[Page], today: datetime.date) -> None:
     """Email `user` the `pages` of their boards that are due for review (soonest first), in their language."""
     boards = EditorialBoard.objects.in_bulk({page.review_board_id for page in pages})
     overdue = sum(1 for page in pages if page.review_due < today)

@@ -6,11 +6,13 @@ docs/performance.md).
 
 import gzip
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.test import Client
 
 GZIP_LEVEL = 6  # what nginx and WhiteNoise use by default
 ASSET_URL = re.compile(r'<(?:link\b[^>]*\brel="stylesheet"[^>]*\bhref|script\b[^>]*\bsrc)="([^"]+)"')
@@ -23,11 +25,11 @@ class Resource:
     compressed: int
 
 
-def compressed_size(data):
+def compressed_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=GZIP_LEVEL))
 
 
-def page_weight(client, url):
+def page_weight(client: Client, url: str) -> list[Resource]:
     """[HTML, then each stylesheet and script the page references], fetched through `client`."""
     response = client.get(url)
     if response.status_code != 200:
@@ -45,11 +47,11 @@ def page_weight(client, url):
     return resources
 
 
-def total(resources):
+def total(resources: Iterable[Resource]) -> int:
     return sum(resource.compressed for resource in resources)
 
 
-def table(resources):
+def table(resources: Sequence[Resource]) -> str:
     """A plain-text table: each resource's size as sent (gzip) and uncompressed, and the total."""
     width = max(len(resource.name) for resource in resources)
     lines = [f"{'resource':<{width}}  {'gzip':>9}  {'raw':>9}"]

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from .models.boards import BoardReviewTask
 
 
-def revision_panel():
+def revision_panel() -> MultiFieldPanel:
     """The editor's statement about the revision, with the board's votes while it is in review."""
     return MultiFieldPanel(
         [BoardVotesPanel(), FieldPanel("revision_kind"), FieldPanel("change_summary")],
@@ -24,7 +24,7 @@ class BoardVotesPanel(Panel):
         def is_shown(self):
             return self.review() is not None
 
-        def review(self):
+        def review(self) -> dict | None:
             if not hasattr(self, "_review"):
                 self._review = None
                 page = self.instance

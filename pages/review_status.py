@@ -7,7 +7,8 @@ listing, filter and export.
 
 import datetime
 
-from django.db.models import CharField, DateField, F, OuterRef, Subquery
+from django.contrib.auth.models import User
+from django.db.models import CharField, DateField, F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +27,7 @@ STATUSES = [
 ]
 
 
-def pages_with_review_dates():
+def pages_with_review_dates() -> QuerySet[Page]:
     """Guides and sections with `updated`, `reviewed`, `review_due`, `review_board_id` and `review_board`."""
     guide_path = Substr(OuterRef("path"), 1, GUIDE_DEPTH * Page.steplen)
     guide = GuidePage.objects.filter(path=guide_path)
@@ -52,7 +53,7 @@ def pages_with_review_dates():
     )
 
 
-def with_status(queryset, status, today=None):
+def with_status(queryset: QuerySet[Page], status: str, today: datetime.date | None = None) -> QuerySet[Page]:
     today = today or timezone.localdate()
     soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
     if status == "overdue":
@@ -66,7 +67,7 @@ def with_status(queryset, status, today=None):
     return queryset
 
 
-def due_for_review(today=None):
+def due_for_review(today: datetime.date | None = None) -> QuerySet[Page]:
     """Overdue pages and pages due within DUE_SOON_DAYS (live pages only)."""
     today = today or timezone.localdate()
     return pages_with_review_dates().filter(
@@ -74,7 +75,7 @@ def due_for_review(today=None):
     )
 
 
-def pages_user_can_act_on(user, queryset):
+def pages_user_can_act_on(user: User, queryset: QuerySet[Page]) -> QuerySet[Page]:
     """Pages of the user's boards; publishers and superusers act on all."""
     if user.is_superuser or PagePermissionPolicy().user_has_permission(user, "publish"):
         return queryset

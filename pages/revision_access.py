@@ -14,8 +14,10 @@ may edit or publish. Two kinds of people read revisions without those rights:
 
 import enum
 
+from django.contrib.auth.models import User
+from django.db.models import QuerySet
 from wagtail.admin.auth import user_has_any_page_permission
-from wagtail.models import PageLogEntry
+from wagtail.models import Page, PageLogEntry, Revision
 
 from .models import BoardReviewTask
 
@@ -26,7 +28,7 @@ class RevisionAccess(enum.Enum):
     NONE = "none"
 
 
-def revision_access(user, page):
+def revision_access(user: User, page: Page) -> RevisionAccess:
     """What `user` may read of `page`'s revisions (page: a specific page instance)."""
     if not user.is_active:
         return RevisionAccess.NONE
@@ -40,17 +42,17 @@ def revision_access(user, page):
     return RevisionAccess.NONE
 
 
-def reviews_now(user, page):
+def reviews_now(user: User, page: Page) -> bool:
     """The user belongs to the board whose review task the page is in at this moment."""
     task = page.current_workflow_task
     return isinstance(task, BoardReviewTask) and task.is_member(page, user)
 
 
-def edits_a_translation(user, page):
+def edits_a_translation(user: User, page: Page) -> bool:
     return any(translation.permissions_for_user(user).can_edit() for translation in page.get_translations())
 
 
-def readable_revisions(user, page, access=None):
+def readable_revisions(user: User, page: Page, access: RevisionAccess | None = None) -> QuerySet[Revision]:
     """The revisions of `page` that `user` may read, newest first."""
     access = access or revision_access(user, page)
     revisions = page.revisions.order_by("-created_at", "-id")
@@ -61,7 +63,7 @@ def readable_revisions(user, page, access=None):
     return revisions.none()
 
 
-def published_revision_ids(page):
+def published_revision_ids(page: Page) -> set[int]:
     """Revisions of the page that were live at some time: its live one and every one logged as published."""
     logged = PageLogEntry.objects.filter(page=page, action="wagtail.publish", revision__isnull=False)
     ids = set(logged.values_list("revision_id", flat=True))

@@ -4,8 +4,8 @@ Mixins for the page types (pages/models/pages.py): routing to a child in one que
 already fetched, and a page's live public children of one type.
 """
 
-from django.db.models import Exists, OuterRef, Q
-from wagtail.models import PageViewRestriction
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from wagtail.models import Page, PageViewRestriction
 
 
 class AncestorsInContextMixin:
@@ -15,7 +15,7 @@ class AncestorsInContextMixin:
     page walks that chain without a query; previews and other callers fall back to one query.
     """
 
-    def routed_ancestors(self):
+    def routed_ancestors(self) -> list[Page]:
         chain, page = [], self
         while page.depth > 2:
             parent = page.__dict__.get("_cached_parent_obj")
@@ -38,7 +38,7 @@ class TypedChildRouteMixin:
     another type (possible only through data made outside the admin) still route through Wagtail's way.
     """
 
-    def child_queryset(self):
+    def child_queryset(self) -> QuerySet[Page]:
         raise NotImplementedError
 
     def route(self, request, path_components):
@@ -51,7 +51,7 @@ class TypedChildRouteMixin:
         return child.route(request, path_components[1:])
 
 
-def public_children(model, parent):
+def public_children(model: type[Page], parent: Page) -> QuerySet[Page]:
     """Live children of `parent` of one type that are not in a private section: `.public()` in one query.
 
     Wagtail's `public()` reads every view restriction first; here a subquery looks for a restriction on

@@ -8,12 +8,15 @@ where it stood.
 """
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.http import HttpRequest
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from .html_diff import RESTRICTED_PARENTS, diff_html, mark_html
@@ -53,12 +56,12 @@ class PartChange:
     changes: list
 
     @property
-    def notes_allowed(self):
+    def notes_allowed(self) -> bool:
         """Whether a note may stand between the blocks (not between the <li> of a list)."""
         return self.parent_tag not in RESTRICTED_PARENTS
 
 
-def family_parts(page, request=None):
+def family_parts(page: Page, request: HttpRequest | None = None) -> list[Part]:
     """The page's parts as families see them, rendered in the page's language."""
     context = {**BLOCK_CONTEXT, "request": request, "page": page}
     with translation.override(page.locale.language_code):
@@ -87,11 +90,13 @@ def family_parts(page, request=None):
     return parts
 
 
-def single_block_part(name, html):
+def single_block_part(name: str, html: str) -> Part:
     return Part(name, mark_safe(""), mark_safe(""), "div", [RenderedBlock(name, name, html)])
 
 
-def compare_pages(old_page, new_page, request=None):
+def compare_pages(
+    old_page: Page | None, new_page: Page, request: HttpRequest | None = None
+) -> list[PartChange]:
     """The parts of `new_page` with what changed since `old_page` (None: everything is new) marked."""
     old_parts = {part.name: part for part in family_parts(old_page, request)} if old_page else {}
     changes = []
@@ -107,7 +112,9 @@ def compare_pages(old_page, new_page, request=None):
     return changes
 
 
-def compare_blocks(old, new, parent_tag="div"):
+def compare_blocks(
+    old: Sequence[RenderedBlock], new: Sequence[RenderedBlock], parent_tag: str = "div"
+) -> list[BlockChange]:
     """BlockChanges in reading order: the new blocks, with each deleted block where it stood before."""
     pairs = pair_blocks(old, new)
     moved = moved_pairs(pairs)
@@ -137,7 +144,7 @@ def compare_blocks(old, new, parent_tag="div"):
     return changes
 
 
-def pair_blocks(old, new):
+def pair_blocks(old: Sequence[RenderedBlock], new: Sequence[RenderedBlock]) -> dict[int, int]:
     """{old index: new index}: same StreamField id first, then by position among the blocks left."""
     old_ids = {block.key: i for i, block in enumerate(old)}
     pairs = {}
@@ -174,7 +181,7 @@ def _pair_in_order(pairs, left_old, left_new, old_key, new_key):
                     pairs.update(zip(left_old[i1:i2][k1:k2], left_new[j1:j2][l1:l2], strict=True))
 
 
-def moved_pairs(pairs):
+def moved_pairs(pairs: dict[int, int]) -> set[int]:
     """New indexes of paired blocks whose order changed: those outside the longest run kept in order."""
     by_new = sorted(pairs.items(), key=lambda pair: pair[1])
     old_order = [i for i, _j in by_new]

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.log_actions import log
-from wagtail.models import PageViewRestriction, TaskState, WorkflowState
+from wagtail.models import Page, PageViewRestriction, TaskState, WorkflowState
 from wagtail.signals import page_published, page_unpublished
 
 from serving.invalidation import invalidate_on_change
@@ -93,6 +93,6 @@ def purge_restricted_page(sender, instance, **kwargs):
     purge_after_commit(instance.page)
 
 
-def purge_after_commit(page):
+def purge_after_commit(page: Page) -> None:
     """Purge the CDN once the change is committed: purged earlier, it could fetch and keep the old page."""
     transaction.on_commit(lambda: purge_page_and_guide(page))

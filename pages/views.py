@@ -3,7 +3,7 @@
 import logging
 
 from django.conf import settings
-from django.http import HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
@@ -23,7 +23,7 @@ PLAIN_SERVER_ERROR = (
 
 
 @require_GET
-def robots_txt(request):
+def robots_txt(request: HttpRequest) -> HttpResponse:
     """Crawl everything public; keep out of the admin; point to the sitemap."""
     return render(
         request,
@@ -34,7 +34,7 @@ def robots_txt(request):
 
 
 @require_safe
-def favicon(request):
+def favicon(request: HttpRequest) -> HttpResponse:
     """/favicon.ico, asked for by browsers on what has no <link rel="icon"> (JSON, sitemap.xml): the static icon.
 
     A temporary redirect, so that the content-hashed static name can change with the icon.
@@ -42,7 +42,7 @@ def favicon(request):
     return redirect(static("favicon.ico"))
 
 
-def server_error(request):
+def server_error(request: HttpRequest) -> HttpResponseServerError:
     """handler500: the error page in the reader's language (from the URL), rendered without the database.
 
     No request context processors and no page: whatever failed (the database included) must not fail twice.

@@ -26,7 +26,7 @@ class VoteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.task_state = task_state
 
-    def review(self):
+    def review(self) -> TaskState | None:
         """The TaskState voted in, or None when the form was posted without it."""
         posted = str(self.data.get("task_state", ""))
         if self.task_state is None and posted.isdigit():

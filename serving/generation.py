@@ -16,6 +16,7 @@ Both are version tokens (serving/tokens.py), as the glossary's snapshot version 
 import logging
 
 from django.db import transaction
+from django.http import HttpRequest
 
 from .tokens import current_token, replace_tokens
 
@@ -24,17 +25,17 @@ LAST_COPIES_KEY = "serving:last-copies"
 logger = logging.getLogger(__name__)
 
 
-def current_generation():
+def current_generation() -> str | None:
     """The current token, or None when the cache cannot be reached (then nothing is cached or served)."""
     return current_token(GENERATION_KEY)
 
 
-def last_copies_token():
+def last_copies_token() -> str | None:
     """The token of the pages' last copies, or None when the cache cannot be reached."""
     return current_token(LAST_COPIES_KEY)
 
 
-def bump_generation(*, withdrawn=False):
+def bump_generation(*, withdrawn: bool = False) -> None:
     """Out of date: every cached page (and, when a page was `withdrawn`, every last copy), now and again
     when the transaction commits.
 
@@ -53,12 +54,12 @@ def _replace_tokens(keys):
         logger.error("Could not mark cached pages out of date: the cache is unreachable.")
 
 
-def remember_request_generation(request, token):
+def remember_request_generation(request: HttpRequest, token: str | None) -> None:
     """The token this request already read with its page-cache lookup: request_generation returns it."""
     request._content_generation = token
 
 
-def request_generation(request):
+def request_generation(request: HttpRequest | None) -> str | None:
     """The current token, read once per request (None without a request reads it anew)."""
     if request is None:
         return current_generation()

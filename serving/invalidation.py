@@ -13,7 +13,9 @@ and page events; `watched()` lists every registration, and a test checks that it
 shows.
 """
 
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from wagtail.models import Page
 
 from .generation import bump_generation
@@ -21,14 +23,14 @@ from .generation import bump_generation
 _watched = {}  # model -> {event name ("save", "delete", "publish", …): withdrawn}
 
 
-def invalidate_on_change(model, *, withdrawn=False):
+def invalidate_on_change(model: type[Model], *, withdrawn: bool = False) -> None:
     """A row of `model` saved or deleted makes every cached page out of date."""
     post_save.connect(_receiver(withdrawn), sender=model)
     _watched.setdefault(model, {})["save"] = withdrawn
     invalidate_on_delete(model, withdrawn=withdrawn)
 
 
-def invalidate_on_delete(model, *, withdrawn=False):
+def invalidate_on_delete(model: type[Model], *, withdrawn: bool = False) -> None:
     """A row of `model` deleted makes every cached page out of date.
 
     The receiver names its sender: one listening to every model would also stop Django's fast bulk deletes
@@ -38,13 +40,13 @@ def invalidate_on_delete(model, *, withdrawn=False):
     _watched.setdefault(model, {})["delete"] = withdrawn
 
 
-def invalidate_on_page_signal(signal, event, *, withdrawn=False):
+def invalidate_on_page_signal(signal: Signal, event: str, *, withdrawn: bool = False) -> None:
     """A Wagtail page signal (sent with the page's specific class) for a page of any type."""
     signal.connect(_receiver(withdrawn))
     _watched.setdefault(Page, {})[event] = withdrawn
 
 
-def watched():
+def watched() -> dict[type[Model], dict[str, bool]]:
     """{model: {event: withdrawn}} of every registration so far: what makes cached pages out of date."""
     return {model: dict(events) for model, events in _watched.items()}
 

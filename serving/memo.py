@@ -10,17 +10,22 @@ unreachable.
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 from django.conf import settings
+from django.http import HttpRequest
 
 from .generation import request_generation
+
+T = TypeVar("T")
 
 MEMO_SIZE = 512
 _memos = {}  # kind -> (generation, OrderedDict of key -> value)
 _lock = threading.Lock()  # for gunicorn's threaded workers (GUNICORN_THREADS)
 
 
-def generation_memo(request, kind, key, compute):
+def generation_memo(request: HttpRequest | None, kind: str, key: Hashable, compute: Callable[[], T]) -> T:
     """`compute()`, or what it returned for the same kind and key earlier in this generation."""
     generation = request_generation(request) if settings.RENDER_CACHE else None
     if generation is None:

@@ -56,7 +56,7 @@ class DatabaseOutageMiddleware:
         return response
 
 
-def unavailable_page(language, retry_url):
+def unavailable_page(language: str, retry_url: str) -> str:
     """The 503 page in `language` (from the URL's prefix, else the browser's), made without the database."""
     with translation.override(language):
         return loader.get_template("serving/unavailable.html").render(

@@ -6,6 +6,7 @@ does that once per generation and host (serving/memo.py); routing then starts fr
 """
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
@@ -29,7 +30,7 @@ class SiteMiddleware:
         return self.get_response(request)
 
 
-def site_for_request(request):
+def site_for_request(request: HttpRequest) -> Site | None:
     """Wagtail's own lookup, with the root page made specific (HomePage) so that routing needs no query."""
     site = Site._find_for_request(request)
     if site is not None:

@@ -11,7 +11,7 @@ import uuid
 from django.core.cache import cache
 
 
-def current_token(key):
+def current_token(key: str) -> str | None:
     """The token under `key` (made on first use), or None when the cache cannot be reached."""
     token = cache.get(key)
     if token is None and cache.add(key, new_token(), None):
@@ -19,13 +19,13 @@ def current_token(key):
     return token
 
 
-def replace_tokens(*keys):
+def replace_tokens(*keys: str) -> bool:
     """New tokens under `keys`; False when the cache did not keep them (unreachable)."""
     tokens = {key: new_token() for key in keys}
     cache.set_many(tokens, None)
     return cache.get_many(keys) == tokens
 
 
-def new_token():
+def new_token() -> str:
     """A token never used before: also what names a copy built while the cache is unreachable."""
     return uuid.uuid4().hex

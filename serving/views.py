@@ -4,14 +4,14 @@ import uuid
 
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 HEALTH_KEY = "serving:healthz"
 
 
-def database_works():
+def database_works() -> bool:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -20,7 +20,7 @@ def database_works():
         return False
 
 
-def cache_works():
+def cache_works() -> bool:
     token = uuid.uuid4().hex
     try:
         cache.set(HEALTH_KEY, token, 30)
@@ -31,7 +31,7 @@ def cache_works():
 
 @never_cache
 @require_safe
-def healthz(request):
+def healthz(request: HttpRequest) -> JsonResponse:
     """200 {"status": "ok", ...} when both work; 503 naming the failing check otherwise (for load balancers)."""
     checks = {"database": database_works(), "cache": cache_works()}
     failing = [name for name, works in checks.items() if not works]

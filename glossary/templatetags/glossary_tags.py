@@ -5,18 +5,20 @@ once per body, glossary and content generation, not on every request.
 """
 
 from django import template
-from django.utils.safestring import mark_safe
+from django.template.base import Parser, Token
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+from wagtail.models import Page
 
 from glossary.linker import link_html
 from glossary.linker_cache import body_key, cached_body
-from glossary.snapshot import current_glossary
+from glossary.snapshot import Glossary, current_glossary
 
 register = template.Library()
 
 
 @register.tag("glossary_terms")
-def glossary_terms(parser, token):
+def glossary_terms(parser: Parser, token: Token) -> "GlossaryTermsNode":
     bits = token.split_contents()
     if len(bits) != 2:
         raise template.TemplateSyntaxError("usage: {% glossary_terms section %}…{% endglossary_terms %}")
@@ -46,7 +48,7 @@ class GlossaryTermsNode(template.Node):
             key = body_key(context.get("request"), section.body, *shown_as)
         return mark_safe(cached_body(key, lambda: self.link(context, section)))  # noqa: S308 (rendered HTML)
 
-    def link(self, context, section):
+    def link(self, context: template.Context, section: Page) -> str:
         html = self.nodelist.render(context)
         if not getattr(section, "link_glossary_terms", False):
             return html
@@ -54,7 +56,7 @@ class GlossaryTermsNode(template.Node):
         return link_section(html, glossary, glossary.locales.get(section.locale_id) or get_language())
 
 
-def link_section(html, glossary, language):
+def link_section(html: str, glossary: Glossary, language: str) -> SafeString:
     """A section's body HTML with the first use of each of the language's terms linked."""
     openings = glossary.link_openings(language)
 

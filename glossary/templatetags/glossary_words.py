@@ -1,17 +1,20 @@
 """{% words_used_in pages as words %}: the glossary words a set of pages uses, with their definitions (the
 family print packet's last part)."""
 
+from collections.abc import Iterable
+
 from django import template
 from django.utils.translation import get_language
+from wagtail.models import Page
 
 from glossary.models import TermOccurrence
-from glossary.snapshot import current_glossary
+from glossary.snapshot import Entry, current_glossary
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def words_used_in(context, pages):
+def words_used_in(context: template.Context, pages: Iterable[Page]) -> list[Entry]:
     """Entries, in the reader's language and dictionary order, of every term the pages use: one query.
 
     The occurrence index (glossary/occurrences.py) says which pages use which terms; the names and

@@ -71,7 +71,7 @@ class ReviewDatesReportView(ReportExportMixin, PageReportView):
         item.last_review_approvals = self.last_review_approvals().get(item.pk, "")
         return super().to_row_dict(item)
 
-    def last_review_approvals(self):
+    def last_review_approvals(self) -> dict[int, str]:
         """{page id: who approved its last completed board review, with each member's declaration}."""
         if not hasattr(self, "_last_review_approvals"):
             last_review = {}

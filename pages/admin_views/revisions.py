@@ -10,6 +10,7 @@ you do not have permission to access this area." These subclasses replace that c
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -24,7 +25,9 @@ from wagtail.models import Page
 from ..revision_access import RevisionAccess, readable_revisions, revision_access
 
 
-def what_changed_button(page, from_revision_id=None, to_revision_id=None):
+def what_changed_button(
+    page: Page, from_revision_id: int | None = None, to_revision_id: int | None = None
+) -> HeaderButton:
     url = reverse("what_changed", args=[page.pk])
     query = {
         name: value
@@ -36,7 +39,9 @@ def what_changed_button(page, from_revision_id=None, to_revision_id=None):
     return HeaderButton(gettext("What changed"), url=url, icon_name="doc-full")
 
 
-def page_for_reader(request, page_id, needed=RevisionAccess.PUBLISHED):
+def page_for_reader(
+    request: HttpRequest, page_id: int, needed: RevisionAccess = RevisionAccess.PUBLISHED
+) -> tuple[Page, RevisionAccess]:
     """The specific page and the user's access to its revisions; PermissionDenied below `needed`."""
     page = get_object_or_404(Page, id=page_id).specific
     access = revision_access(request.user, page)
@@ -75,7 +80,7 @@ class ReadableRevisionsCompareView(RevisionsCompareView):
         return [*super().header_buttons, what_changed_button(self.object, *ids)]
 
 
-def revision_id(page, reference):
+def revision_id(page: Page, reference: str) -> int | None:
     """The revision behind a comparison's "live", "earliest", "latest" or number (None if there is none)."""
     if reference == "live":
         return page.live_revision_id

@@ -6,12 +6,16 @@ any two revisions the user may read (pages/revision_access.py); by default the l
 review) against the live one.
 """
 
+from collections.abc import Container, Sequence
+
 from django import forms
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Revision
 
 from ..revision_access import RevisionAccess, published_revision_ids, readable_revisions
 from ..section_changes import compare_pages
@@ -37,7 +41,7 @@ class RevisionPairForm(forms.Form):
         self.fields["to"] = forms.TypedChoiceField(label=_("Up to"), choices=choices, coerce=int)
 
 
-def describe(revision, page, published):
+def describe(revision: Revision, page: Page, published: Container[int]) -> str:
     """One revision in the lists: when, by whom, and what it is (live, latest, published earlier)."""
     when = formats.date_format(timezone.localtime(revision.created_at), "SHORT_DATETIME_FORMAT")
     who = (
@@ -56,7 +60,7 @@ def describe(revision, page, published):
     return f"{when} · {who} · {what}"
 
 
-def default_pair(page, revisions):
+def default_pair(page: Page, revisions: Sequence[Revision]) -> tuple[int | None, int | None]:
     """(from, to): the newest readable revision (the one in review) against the live one, or else against the
     revision before it, so that a live page with no draft shows what its last publication changed."""
     if not revisions:
@@ -67,7 +71,7 @@ def default_pair(page, revisions):
     return (revisions[1].pk if len(revisions) > 1 else None), to_revision.pk
 
 
-def what_changed_view(request, page_id):
+def what_changed_view(request: HttpRequest, page_id: int) -> TemplateResponse:
     page, access = page_for_reader(request, page_id)
     revisions = list(readable_revisions(request.user, page, access).select_related("user"))
     default_from, default_to = default_pair(page, revisions)

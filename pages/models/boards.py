@@ -1,7 +1,7 @@
 """Editorial boards and their review task: a page stays in review until a quorum of members approves."""
 
 from django.conf import settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.dispatch import Signal
@@ -59,11 +59,11 @@ class EditorialBoard(models.Model):
     def __str__(self):
         return self.name
 
-    def has_member(self, user):
+    def has_member(self, user: User) -> bool:
         return user.is_active and self.group.user_set.filter(pk=user.pk).exists()
 
 
-def board_for_page(page):
+def board_for_page(page: Page) -> EditorialBoard | None:
     """The board responsible for a page, as the page names it: a guide its own, a section its guide's."""
     if isinstance(page, Page):
         page = page.specific_deferred
@@ -104,25 +104,25 @@ class BoardReviewTask(Task):
     def get_description(cls):
         return _("A quorum of an editorial board's members must approve; any member may request changes")
 
-    def board_for(self, obj):
+    def board_for(self, obj: Page) -> EditorialBoard | None:
         return self.board or board_for_page(obj)
 
-    def approvals_needed(self, obj):
+    def approvals_needed(self, obj: Page) -> int:
         board = self.board_for(obj)
         return self.quorum or (board.quorum if board else 1)
 
-    def is_member(self, obj, user):
+    def is_member(self, obj: Page, user: User) -> bool:
         board = self.board_for(obj)
         return bool(board and board.has_member(user))
 
-    def votes_that_count(self, task_state):
+    def votes_that_count(self, task_state: TaskState) -> "models.QuerySet[BoardVote]":
         """Votes on this task state; only those on the latest revision when re-approval is required."""
         votes = BoardVote.objects.filter(task_state=task_state).select_related("user")
         if getattr(settings, "WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT", False):
             votes = votes.filter(revision=task_state.workflow_state.content_object.get_latest_revision())
         return votes
 
-    def refusal_reason(self, obj, user, task_state):
+    def refusal_reason(self, obj: Page, user: User, task_state: TaskState) -> str | None:
         """Why `user` may not vote on the object's current revision, or None if they may."""
         revision = obj.get_latest_revision()
         if not self.is_member(obj, user):
@@ -259,10 +259,10 @@ class BoardVote(models.Model):
         return f"{self.user} {self.decision} revision {self.revision_id}"
 
     @property
-    def has_conflict(self):
+    def has_conflict(self) -> bool:
         return bool(self.conflict_statement)
 
-    def declaration(self):
+    def declaration(self) -> str:
         """The member's statement in a few words, for the votes panel and the report export."""
         if self.decision != self.APPROVE:
             return ""
@@ -275,7 +275,7 @@ class BoardVote(models.Model):
             parts.append(gettext("no conflict of interest"))
         return "; ".join(parts)
 
-    def confirmation(self):
+    def confirmation(self) -> str:
         """What the member is told after voting: their vote and where the review stands."""
         if self.decision == self.REQUEST_CHANGES:
             return gettext(

@@ -3,8 +3,8 @@
 import datetime
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
-from django.http import Http404
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +20,7 @@ from ..blocks import KeyPointsBlock, SectionBodyBlock, heading_anchor
 from ..forms import RevisionDatesForm
 from ..panels import revision_panel
 from ..routing import AncestorsInContextMixin, TypedChildRouteMixin, public_children
+from .boards import EditorialBoard
 from .review_dates import PublicationRecord, RevisionDatesMixin, RevisionKind
 
 # The whole-guide (print) view lives at a path in the reader's language.
@@ -41,11 +42,11 @@ class HomePage(AncestorsInContextMixin, TypedChildRouteMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
-    def child_queryset(self):
+    def child_queryset(self) -> "QuerySet[GuidePage]":
         return GuidePage.objects.child_of(self).select_related("board", "locale")
 
     @property
-    def localized(self):
+    def localized(self) -> "HomePage":
         """This home page in the active language: Wagtail's two queries (locale, translation) once per process
         and content generation (serving/memo.py), as routing asks for it on every request."""
         return generation_memo(
@@ -101,14 +102,14 @@ class GuidePage(AncestorsInContextMixin, RevisionDatesMixin, RoutablePageMixin, 
     class Meta:
         verbose_name = _("guide")
 
-    def child_queryset(self):
+    def child_queryset(self) -> "QuerySet[GuideSectionPage]":
         return GuideSectionPage.objects.child_of(self)
 
-    def editorial_board(self):
+    def editorial_board(self) -> EditorialBoard | None:
         """The board that reviews this guide and its sections (pages/models/boards.py asks for it)."""
         return self.board
 
-    def sections(self):
+    def sections(self) -> "QuerySet[GuideSectionPage]":
         """Live, public sections in tree order: one query, no per-section lookups."""
         return public_children(GuideSectionPage, self)
 
@@ -120,7 +121,7 @@ class GuidePage(AncestorsInContextMixin, RevisionDatesMixin, RoutablePageMixin, 
         context["changes"] = self.changes()
         return context
 
-    def changes(self, limit=20):
+    def changes(self, limit: int = 20) -> QuerySet[PublicationRecord]:
         """Substantive changes to this guide and its sections, newest first: the public change list.
 
         The guide's first publication is one entry: its sections' own first publications up to the end of
@@ -142,10 +143,10 @@ class GuidePage(AncestorsInContextMixin, RevisionDatesMixin, RoutablePageMixin, 
             )
         return records.select_related("page")[:limit]
 
-    def whole_guide_path(self):
+    def whole_guide_path(self) -> str:
         return WHOLE_GUIDE_PATHS.get(self.locale.language_code, "whole-guide") + "/"
 
-    def whole_guide_url(self):
+    def whole_guide_url(self) -> str:
         return self.url + self.whole_guide_path()
 
     def get_cached_paths(self):
@@ -153,7 +154,7 @@ class GuidePage(AncestorsInContextMixin, RevisionDatesMixin, RoutablePageMixin, 
         return ["/", self.whole_guide_path()]
 
     @re_path(rf"^(?P<view_slug>{'|'.join(WHOLE_GUIDE_PATHS.values())})/$", name="whole_guide")
-    def whole_guide(self, request, view_slug):
+    def whole_guide(self, request: HttpRequest, view_slug: str) -> TemplateResponse:
         """All sections in order on one page: the family print packet."""
         if view_slug != WHOLE_GUIDE_PATHS.get(self.locale.language_code):
             raise Http404
@@ -208,12 +209,12 @@ class GuideSectionPage(AncestorsInContextMixin, RevisionDatesMixin, Page):
     class Meta:
         verbose_name = _("guide section")
 
-    def editorial_board(self):
+    def editorial_board(self) -> EditorialBoard | None:
         """The board of this section's guide: one query."""
         guide = GuidePage.objects.ancestor_of(self).select_related("board").first()
         return guide.board if guide else None
 
-    def headings(self):
+    def headings(self) -> list[tuple[str, str]]:
         """(anchor, text) of each heading block, for the "On this page" list.
 
         From the stored data: the body's blocks are not built (nor their images fetched) for this list, so

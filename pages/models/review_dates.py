@@ -13,6 +13,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from .boards import EditorialBoard
 
 
 class RevisionKind(models.TextChoices):
@@ -83,18 +86,18 @@ class PublicationRecord(models.Model):
         return f"{self.page} {self.published_at:%Y-%m-%d} {self.kind}"
 
 
-def add_months(day, months):
+def add_months(day: datetime.date, months: int) -> datetime.date:
     """`day` moved by whole months, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def local_date(moment):
+def local_date(moment: datetime.datetime) -> datetime.date:
     return timezone.localtime(moment).date()
 
 
-def recompute_dates(page, board):
+def recompute_dates(page: Page, board: EditorialBoard | None) -> None:
     """Set a page's dates from its publication records (a queryset update: no revision, no signals)."""
     latest = PublicationRecord.objects.filter(page_id=page.pk).aggregate(  # one query for both dates
         updated=models.Max("published_at", filter=models.Q(kind=RevisionKind.SUBSTANTIVE)),

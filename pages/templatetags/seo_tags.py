@@ -7,8 +7,9 @@ entry), so metadata adds no SQL query to a page.
 import json
 
 from django import template
+from django.http import HttpRequest
 from django.utils.html import format_html, strip_tags
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -25,7 +26,7 @@ JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0
 
 
 @register.simple_tag(takes_context=True)
-def page_description(context):
+def page_description(context: template.Context) -> str:
     """The page's own summary: its search description, summary or introduction; a term's definition."""
     page, entry = context.get("page"), context.get("entry")
     if page is not None:
@@ -40,7 +41,7 @@ def page_description(context):
 
 
 @register.simple_tag(takes_context=True)
-def page_metadata(context):
+def page_metadata(context: template.Context) -> dict:
     """Canonical URL, title, Open Graph type and locales for includes/seo.html; {} without a request."""
     request = context.get("request")
     if request is None:
@@ -56,7 +57,7 @@ def page_metadata(context):
     }
 
 
-def page_title(context):
+def page_title(context: template.Context) -> str:
     page, entry = context.get("page"), context.get("entry")
     if page is not None:
         title = getattr(page, "seo_title", "") or page.title
@@ -67,7 +68,7 @@ def page_title(context):
 
 
 @register.simple_tag(takes_context=True)
-def page_json_ld(context):
+def page_json_ld(context: template.Context) -> str:
     """schema.org data for a home page (WebSite) or a guide, section or whole guide (MedicalWebPage)."""
     request, page = context.get("request"), context.get("page")
     if request is None or page is None:
@@ -104,7 +105,7 @@ def page_json_ld(context):
 
 
 @register.simple_tag(takes_context=True)
-def defined_term_json_ld(context, entry, term_set_url):
+def defined_term_json_ld(context: template.Context, entry, term_set_url: str) -> SafeString:
     """A glossary term as a schema.org DefinedTerm in the glossary's DefinedTermSet."""
     request = context["request"]
     return json_ld(
@@ -121,7 +122,7 @@ def defined_term_json_ld(context, entry, term_set_url):
 
 
 @register.simple_tag(takes_context=True)
-def defined_term_set_json_ld(context, entries, term_set_url):
+def defined_term_set_json_ld(context: template.Context, entries, term_set_url: str) -> SafeString:
     """The glossary as a schema.org DefinedTermSet listing the terms shown."""
     request = context["request"]
     origin = request.build_absolute_uri("/")[:-1]  # once, not once per term
@@ -136,11 +137,11 @@ def defined_term_set_json_ld(context, entries, term_set_url):
     )
 
 
-def term_set(request, url):
+def term_set(request: HttpRequest, url: str) -> dict:
     return {"@type": "DefinedTermSet", "name": _("Glossary"), "url": request.build_absolute_uri(url)}
 
 
-def condition():
+def condition() -> dict:
     return {
         "@type": "MedicalCondition",
         "name": _("Acute lymphoblastic leukemia"),
@@ -149,11 +150,11 @@ def condition():
     }
 
 
-def site_root(request):
+def site_root(request: HttpRequest) -> str:
     return f"{request.scheme}://{request.get_host()}/{get_language()}"
 
 
-def json_ld(data):
+def json_ld(data: dict) -> SafeString:
     """A <script type="application/ld+json"> block: data, never run, so the CSP allows it."""
     text = json.dumps(
         {"@context": "https://schema.org", **{k: v for k, v in data.items() if v is not None}},
