@@ -293,15 +293,21 @@ def profile(database, name, requests):
     subprocess.run(arguments, env=environment(database, **SERVERS[server]), cwd=ROOT, check=True)  # noqa: S603
 
 
-def callgrind_here(path, expect_hit, requests):
-    import ctypes
-
+def warmed_requester(path, expect_hit):
+    """A requester for `path` in this process, configured as its server, after 30 requests have warmed it up
+    (caches filled, the page stored when it is to be a hit)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "allsite.settings.production")
     application = importlib.import_module(os.environ.get("BENCH_WSGI", "allsite.wsgi")).application
     warm = requester(application, path, expect_hit=False)
     for _ in range(30):
         warm()
-    request = requester(application, path, expect_hit)
+    return requester(application, path, expect_hit)
+
+
+def callgrind_here(path, expect_hit, requests):
+    import ctypes
+
+    request = warmed_requester(path, expect_hit)
     helper = ctypes.CDLL(os.environ["BENCH_CALLGRIND_HELPER"])
     helper.bench_start()
     for _ in range(requests):
@@ -310,12 +316,7 @@ def callgrind_here(path, expect_hit, requests):
 
 
 def profile_here(path, expect_hit, requests):
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "allsite.settings.production")
-    application = importlib.import_module(os.environ.get("BENCH_WSGI", "allsite.wsgi")).application
-    warm = requester(application, path, expect_hit=False)
-    for _ in range(30):
-        warm()
-    request = requester(application, path, expect_hit)
+    request = warmed_requester(path, expect_hit)
     profiler = cProfile.Profile(time.process_time)  # CPU, not wall time: the machine is shared
     profiler.enable()
     for _ in range(requests):
