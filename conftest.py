@@ -12,6 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 from pytest_django.live_server_helper import LiveServer
 
 from demo import template_database
@@ -215,6 +216,16 @@ def render_cache(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts and ends in the default language. Django keeps the language that a request's
+    LocaleMiddleware activated in the thread, and a worker runs all its tests in one thread: a Spanish request in
+    one test would otherwise decide the language of whichever test the worker runs next."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
