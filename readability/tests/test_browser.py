@@ -57,17 +57,26 @@ def open_checks(tab, url):
     return section
 
 
-def test_a_long_sentence_is_found_and_selected_in_the_preview(editor_tab, demo_site):
+@pytest.mark.parametrize(
+    ("path", "score", "title"),
+    # The Spanish sentence ends a list item, with the next paragraph right after it in the markup.
+    [
+        (ENGLISH, ("grade", r"^\d+\.\d$"), "Types of Treatment"),
+        (SPANISH, ("inflesz", r"^\d+\.\d · \w"), "Tipos de tratamiento para la LLA"),
+    ],
+)
+def test_a_long_sentence_is_found_and_selected_in_the_preview(editor_tab, demo_site, path, score, title):
     tab, pages = editor_tab
-    section = open_checks(tab, f"{demo_site.url}/admin/pages/{pages[ENGLISH]}/edit/")
-    expect(section.locator('[data-readability-score="grade"]')).to_have_text(re.compile(r"^\d+\.\d$"))
+    section = open_checks(tab, f"{demo_site.url}/admin/pages/{pages[path]}/edit/")
+    name, pattern = score
+    expect(section.locator(f'[data-readability-score="{name}"]')).to_have_text(re.compile(pattern))
     sentence = section.locator("[data-readability-long-sentences] .w-content-checker__name").first
     wanted = sentence.inner_text()
     assert len(wanted.split()) > 25
 
     preview = tab.frame_locator("#w-preview-iframe")
     # The preview loads with the Checks panel (Wagtail runs its own checks on it): slowly on a busy machine.
-    expect(preview.locator("main h1")).to_have_text("Types of Treatment", timeout=30_000)
+    expect(preview.locator("main h1")).to_have_text(title, timeout=30_000)
     section.locator("[data-readability-long-sentences] button").first.click()
 
     expect(tab.locator('[data-side-panel-toggle="preview"]')).to_have_attribute("aria-expanded", "true")

@@ -9,6 +9,7 @@
   const { Controller } = window.StimulusModule;
   const PREVIEW_WAIT_MS = 10000;
   const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+  const BLOCKS = 'p, li, dd, dt, td, th, h1, h2, h3, h4, h5, h6, blockquote, figcaption, caption, div, section';
 
   /** The preview iframe once it shows the current form data. */
   function previewFrame() {
@@ -37,12 +38,21 @@
     });
   }
 
-  /** The text nodes under `root` joined, with their offsets, whitespace collapsed as the panel shows it. */
+  /** The text nodes under `root` joined, with their offsets, whitespace collapsed as the panel shows it; a
+   * space between text of different blocks (a list item ending "…)." and the paragraph after it), as the
+   * panel's sentences are split, even where the markup has no whitespace between the blocks. */
   function flatten(root) {
     const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const positions = []; // for each character of `text`: [node, offset]
     let text = '';
+    let block = null;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const nodeBlock = node.parentElement && node.parentElement.closest(BLOCKS);
+      if (nodeBlock !== block && text !== '' && !text.endsWith(' ')) {
+        text += ' ';
+        positions.push([node, 0]);
+      }
+      block = nodeBlock;
       for (let i = 0; i < node.data.length; i += 1) {
         const char = /\s/.test(node.data[i]) ? ' ' : node.data[i];
         if (char === ' ' && (text === '' || text.endsWith(' '))) continue;
