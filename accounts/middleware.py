@@ -9,6 +9,13 @@ from django.shortcuts import redirect
 
 from .two_factor import needs_two_factor_step
 
+# What django-csp's view decorators set on a response (csp/decorators.py): with any, django-csp decides.
+RESPONSE_MARKERS = frozenset(
+    f"_csp_{kind}{suffix}" for kind in ("exempt", "config", "update", "replace") for suffix in ("", "_ro")
+)
+# One for every response: it never holds a value, asking it for one raises CSPNonceError each time.
+NONCE_AFTER_RESPONSE = CheckableLazyObject(CSPMiddleware._csp_nonce_post_response)
+
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with ADMIN_CONTENT_SECURITY_POLICY for /admin/.
@@ -30,14 +37,15 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             or getattr(request, "_csp_nonce", None) is not None
             or getattr(request, "is_dummy", False)
             or request.path_info.startswith("/admin/")
-            or any(name.startswith("_csp_") for name in vars(response))
+            or not RESPONSE_MARKERS.isdisjoint(vars(response))
         ):
             return super().process_response(request, response)
+        path = request.path_info
         for header, value, excluded in self.default_headers():
-            if value and header not in response and not request.path_info.startswith(excluded):
+            if value and header not in response and not path.startswith(excluded):
                 response[header] = value
         # As django-csp does: a nonce asked for after the header is written is an error, not a silent gap.
-        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        request.csp_nonce = NONCE_AFTER_RESPONSE
         return response
 
     @classmethod
