@@ -19,7 +19,7 @@ from serving.memo import generation_memo
 from ..blocks import KeyPointsBlock, SectionBodyBlock, heading_anchor
 from ..forms import RevisionDatesForm
 from ..panels import revision_panel
-from ..routing import AncestorsInContextMixin, TypedChildRouteMixin, public_children
+from ..routing import AncestorsInContextMixin, ServedPageMixin, TypedChildRouteMixin, public_children
 from .boards import EditorialBoard
 from .review_dates import PublicationRecord, RevisionDatesMixin, RevisionKind
 
@@ -27,7 +27,7 @@ from .review_dates import PublicationRecord, RevisionDatesMixin, RevisionKind
 WHOLE_GUIDE_PATHS = {"en": "whole-guide", "es": "guia-completa"}
 
 
-class HomePage(AncestorsInContextMixin, TypedChildRouteMixin, Page):
+class HomePage(ServedPageMixin, AncestorsInContextMixin, TypedChildRouteMixin, Page):
     """The start page of one language: lists the guides in that language."""
 
     intro = RichTextField(features=["bold", "italic", "link"], blank=True, verbose_name=_("introduction"))
@@ -47,14 +47,18 @@ class HomePage(AncestorsInContextMixin, TypedChildRouteMixin, Page):
 
     @property
     def localized(self) -> "HomePage":
-        """This home page in the active language: Wagtail's two queries (locale, translation) once per process
-        and content generation (serving/memo.py), as routing asks for it on every request."""
-        return generation_memo(
-            None,
-            "localized-home",
-            (self.pk, translation.get_language()),
-            lambda: TranslatableMixin.localized.fget(self),
-        )
+        """This home page in the active language: Wagtail's two queries (locale, translation) once per
+        instance and language, as routing asks for it on every request.
+
+        Routing starts from the Site's home page, which serving/sites.py keeps for the content generation
+        (serving/memo.py), so this is once per process and generation without reading the generation again
+        (a cache round trip); with the memo off, the Site and its home page are fetched for each request.
+        """
+        found = self.__dict__.setdefault("_localized", {})
+        language = translation.get_language()
+        if language not in found:
+            found[language] = TranslatableMixin.localized.fget(self)
+        return found[language]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -62,7 +66,14 @@ class HomePage(AncestorsInContextMixin, TypedChildRouteMixin, Page):
         return context
 
 
-class GuidePage(AncestorsInContextMixin, RevisionDatesMixin, RoutablePageMixin, TypedChildRouteMixin, Page):
+class GuidePage(
+    ServedPageMixin,
+    AncestorsInContextMixin,
+    RevisionDatesMixin,
+    RoutablePageMixin,
+    TypedChildRouteMixin,
+    Page,
+):
     """One guide (e.g. childhood ALL): its introduction, sections, and the whole-guide view."""
 
     summary = models.TextField(
@@ -171,7 +182,7 @@ class GuidePage(AncestorsInContextMixin, RevisionDatesMixin, RoutablePageMixin, 
         )
 
 
-class GuideSectionPage(AncestorsInContextMixin, RevisionDatesMixin, Page):
+class GuideSectionPage(ServedPageMixin, AncestorsInContextMixin, RevisionDatesMixin, Page):
     """One section of a guide: title, summary, key points and a body of blocks."""
 
     summary = models.TextField(
