@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
@@ -124,12 +125,14 @@ class GuidePage(
         """Live, public sections in tree order: one query, no per-section lookups."""
         return public_children(GuideSectionPage, self)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, sections=None, **kwargs):
+        """`sections`: the whole guide's own (with their bodies). The change list is built only when shown:
+        a page whose changes are kept as rendered (serving/templatetags/render_memo.py) never builds it."""
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.sections().defer_streamfields()
+        context["sections"] = self.sections().defer_streamfields() if sections is None else sections
         context["whole_guide_url"] = self.whole_guide_url()
         context["guide"] = self
-        context["changes"] = self.changes()
+        context["changes"] = SimpleLazyObject(self.changes)
         return context
 
     def changes(self, limit: int = 20) -> QuerySet[PublicationRecord]:
@@ -174,8 +177,7 @@ class GuidePage(
             request,
             "pages/whole_guide.html",
             {
-                **self.get_context(request),
-                "sections": sections,
+                **self.get_context(request, sections=sections),
                 "is_whole_guide": True,
                 "language_url_suffixes": {code: f"{slug}/" for code, slug in WHOLE_GUIDE_PATHS.items()},
             },
