@@ -15,7 +15,7 @@ A query that is exactly a glossary term's abbreviation or other name ("LLA", "MR
 the term's name, from the live glossary snapshot.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, reduce
 from operator import and_, or_
@@ -52,10 +52,16 @@ class Result:
 @dataclass(frozen=True)
 class Search:
     language: str
-    ranked: QuerySet  # the matches' ids, best first: an ordered, lazy queryset
+    # Makes the matches' ids, best first (an ordered, lazy queryset): only when asked for, since building it
+    # (Django resolving the annotations) was a tenth of a repeated search, whose ranking the memo keeps.
+    make_ranked: Callable[[], QuerySet]
     key: tuple = ()  # (language, query, term names, guide): what the memo knows the search by
     words: tuple = ()  # SQLite: folded words of the query and its expansions, for snippets
     search_query: SearchQuery | None = None  # PostgreSQL: the tsquery, for ts_headline
+
+    @cached_property
+    def ranked(self) -> QuerySet:
+        return self.make_ranked()
 
     def pages(self, request: HttpRequest) -> "RankedRows":
         return RankedRows(self, request)
@@ -154,35 +160,41 @@ def _full_text(rows, language, query, term_names):
     search_query = SearchQuery(query, config=config, search_type="websearch")
     for name in term_names:
         search_query |= SearchQuery(name, config=config, search_type="phrase")
-    ranked = (
-        rows.filter(search_vector=search_query)
-        .annotate(
-            exact=_exact(query),
-            rank=SearchRank(F("search_vector"), search_query, normalization=Value(1)),
+
+    def ranked():
+        return (
+            rows.filter(search_vector=search_query)
+            .annotate(
+                exact=_exact(query),
+                rank=SearchRank(F("search_vector"), search_query, normalization=Value(1)),
+            )
+            .order_by(*ORDER)
+            .values_list("pk", flat=True)
         )
-        .order_by(*ORDER)
-        .values_list("pk", flat=True)
-    )
-    return Search(language=language, ranked=ranked, search_query=search_query)
+
+    return Search(language=language, make_ranked=ranked, search_query=search_query)
 
 
 def _folded(rows, language, query, term_names):
     alternatives = [words for words in (query_words(query), *map(query_words, term_names)) if words]
     if not alternatives:
-        return Search(language=language, ranked=rows.none().values_list("pk", flat=True))
+        return Search(language=language, make_ranked=lambda: rows.none().values_list("pk", flat=True))
     matches = reduce(or_, (_all_words("folded", words) for words in alternatives))
     title_matches = reduce(or_, (_all_words("folded_names", words) for words in alternatives))
-    ranked = (
-        rows.filter(matches)
-        .annotate(
-            exact=_exact(query),
-            rank=Case(When(title_matches, then=1), default=0, output_field=IntegerField()),
+
+    def ranked():
+        return (
+            rows.filter(matches)
+            .annotate(
+                exact=_exact(query),
+                rank=Case(When(title_matches, then=1), default=0, output_field=IntegerField()),
+            )
+            .order_by(*ORDER)
+            .values_list("pk", flat=True)
         )
-        .order_by(*ORDER)
-        .values_list("pk", flat=True)
-    )
+
     words = tuple({word for words in alternatives for word in words})
-    return Search(language=language, ranked=ranked, words=words)
+    return Search(language=language, make_ranked=ranked, words=words)
 
 
 def _exact(query):

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
@@ -47,7 +48,8 @@ def results(request: HttpRequest) -> HttpResponse:
         page = Paginator(search.pages(request), PAGE_SIZE).get_page(request.GET.get("page"))
         context.update(
             results_page=page,
-            results=search.results(page.object_list),
+            # Made only when shown: the list kept as rendered (templates/search/results.html) does without.
+            results=SimpleLazyObject(lambda: search.results(page.object_list)),
             term_names=term_names,
             query_string=urlencode({"q": query}),
             page_query_string=urlencode({"q": query, **({"guide": guide["slug"]} if guide else {})}),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import DateTimeField, OuterRef, Subquery
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from pages.models import PublicationRecord, RevisionKind
@@ -35,8 +36,18 @@ def language_links(
 
     One query for the page's and its ancestors' translations, whatever the depth (plus one for the
     ancestors unless the caller already has them). `url_suffixes` keeps a sub-route per language (such as
-    the whole-guide view) only where the page itself is translated.
+    the whole-guide view) only where the page itself is translated. The links of a live page are kept in
+    the process for the content generation (serving/memo.py), as its translations are.
     """
+    if request is None or getattr(request, "is_preview", False):
+        return _language_links(page, request, ancestors, url_suffixes)
+    key = (page.pk, get_language(), request.get_host(), tuple(sorted((url_suffixes or {}).items())))
+    return generation_memo(
+        request, "language-links", key, lambda: _language_links(page, request, ancestors, url_suffixes)
+    )
+
+
+def _language_links(page, request, ancestors, url_suffixes):
     lineage, rows = translation_rows(page, request, ancestors)
     by_language = {}
     current_language = None

@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
@@ -19,7 +20,7 @@ from serving.memo import generation_memo
 from ..blocks import KeyPointsBlock, SectionBodyBlock, heading_anchor
 from ..forms import RevisionDatesForm
 from ..panels import revision_panel
-from ..routing import AncestorsInContextMixin, TypedChildRouteMixin, public_children
+from ..routing import AncestorsInContextMixin, ServedPageMixin, TypedChildRouteMixin, public_children
 from .boards import EditorialBoard
 from .review_dates import PublicationRecord, RevisionDatesMixin, RevisionKind
 
@@ -27,7 +28,7 @@ from .review_dates import PublicationRecord, RevisionDatesMixin, RevisionKind
 WHOLE_GUIDE_PATHS = {"en": "whole-guide", "es": "guia-completa"}
 
 
-class HomePage(AncestorsInContextMixin, TypedChildRouteMixin, Page):
+class HomePage(ServedPageMixin, AncestorsInContextMixin, TypedChildRouteMixin, Page):
     """The start page of one language: lists the guides in that language."""
 
     intro = RichTextField(features=["bold", "italic", "link"], blank=True, verbose_name=_("introduction"))
@@ -47,14 +48,18 @@ class HomePage(AncestorsInContextMixin, TypedChildRouteMixin, Page):
 
     @property
     def localized(self) -> "HomePage":
-        """This home page in the active language: Wagtail's two queries (locale, translation) once per process
-        and content generation (serving/memo.py), as routing asks for it on every request."""
-        return generation_memo(
-            None,
-            "localized-home",
-            (self.pk, translation.get_language()),
-            lambda: TranslatableMixin.localized.fget(self),
-        )
+        """This home page in the active language: Wagtail's two queries (locale, translation) once per
+        instance and language, as routing asks for it on every request.
+
+        Routing starts from the Site's home page, which serving/sites.py keeps for the content generation
+        (serving/memo.py), so this is once per process and generation without reading the generation again
+        (a cache round trip); with the memo off, the Site and its home page are fetched for each request.
+        """
+        found = self.__dict__.setdefault("_localized", {})
+        language = translation.get_language()
+        if language not in found:
+            found[language] = TranslatableMixin.localized.fget(self)
+        return found[language]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -62,7 +67,14 @@ class HomePage(AncestorsInContextMixin, TypedChildRouteMixin, Page):
         return context
 
 
-class GuidePage(AncestorsInContextMixin, RevisionDatesMixin, RoutablePageMixin, TypedChildRouteMixin, Page):
+class GuidePage(
+    ServedPageMixin,
+    AncestorsInContextMixin,
+    RevisionDatesMixin,
+    RoutablePageMixin,
+    TypedChildRouteMixin,
+    Page,
+):
     """One guide (e.g. childhood ALL): its introduction, sections, and the whole-guide view."""
 
     summary = models.TextField(
@@ -113,12 +125,14 @@ class GuidePage(AncestorsInContextMixin, RevisionDatesMixin, RoutablePageMixin, 
         """Live, public sections in tree order: one query, no per-section lookups."""
         return public_children(GuideSectionPage, self)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, sections=None, **kwargs):
+        """`sections`: the whole guide's own (with their bodies). The change list is built only when shown:
+        a page whose changes are kept as rendered (serving/templatetags/render_memo.py) never builds it."""
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.sections().defer_streamfields()
+        context["sections"] = self.sections().defer_streamfields() if sections is None else sections
         context["whole_guide_url"] = self.whole_guide_url()
         context["guide"] = self
-        context["changes"] = self.changes()
+        context["changes"] = SimpleLazyObject(self.changes)
         return context
 
     def changes(self, limit: int = 20) -> QuerySet[PublicationRecord]:
@@ -163,15 +177,14 @@ class GuidePage(AncestorsInContextMixin, RevisionDatesMixin, RoutablePageMixin, 
             request,
             "pages/whole_guide.html",
             {
-                **self.get_context(request),
-                "sections": sections,
+                **self.get_context(request, sections=sections),
                 "is_whole_guide": True,
                 "language_url_suffixes": {code: f"{slug}/" for code, slug in WHOLE_GUIDE_PATHS.items()},
             },
         )
 
 
-class GuideSectionPage(AncestorsInContextMixin, RevisionDatesMixin, Page):
+class GuideSectionPage(ServedPageMixin, AncestorsInContextMixin, RevisionDatesMixin, Page):
     """One section of a guide: title, summary, key points and a body of blocks."""
 
     summary = models.TextField(

@@ -58,6 +58,17 @@ def test_warm_caches_leave_a_section_page_four_queries(
         html(client, url)
 
 
+@pytest.mark.parametrize("url", [SECTION, SPANISH_SECTION])
+def test_warm_caches_route_a_section_page_and_check_its_restrictions_without_a_query(
+    client, render_cache, django_assert_num_queries, url
+):
+    """Routing keeps the pages it found for the generation (pages/routing.py), and those know that no view
+    restriction applies to them until the generation changes (test_invalidation.py makes one private)."""
+    warm(client, url)
+    with django_assert_num_queries(0):
+        html(client, url)
+
+
 def test_a_new_body_is_shown_at_once(client, render_cache):
     assert "A sentence published a moment ago." not in warm(client, SECTION)
     page = section(SECTION)
