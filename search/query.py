@@ -23,6 +23,7 @@ from operator import and_, or_
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString
 
 from glossary.snapshot import Glossary
@@ -125,10 +126,12 @@ class RankedRows:
         return self.ranking[0]
 
     def __getitem__(self, index):
-        """One page (the Paginator asks for a slice): its ids from the memo, or the database beyond it."""
+        """One page (the Paginator asks for a slice): its ids from the memo, or the database beyond it. Its rows
+        are read when first used: a page whose results are kept as rendered (templates/search/results.html)
+        makes no query for them."""
         pks = self.ranking[1]
         wanted = pks[index] if index.stop <= len(pks) else list(self.search.ranked[index])
-        return self.search.rows(wanted)
+        return SimpleLazyObject(lambda: self.search.rows(wanted))
 
 
 def term_names_for(glossary: Glossary, language: str, query: str) -> list[str]:

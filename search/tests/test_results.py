@@ -218,14 +218,14 @@ def test_after_a_rebuild_a_search_reads_only_its_own_language_text_index(client,
             assert "site_search_vector_gin" not in plan and "site_search_languag" not in plan, plan
 
 
-def test_a_repeated_search_is_one_query_however_many_rows_match(client, render_cache):
+def test_a_repeated_search_makes_no_query_and_a_new_page_one_however_many_rows_match(client, render_cache):
     first = results(search(client, "en", "treatment"))
     with CaptureQueriesContext(connection) as queries:
         again = results(search(client, "en", "treatment"))
         second_page = results(search(client, "en", "treatment", page=2))
     assert again == first
     assert second_page and not {url for url, *_ in first} & {url for url, *_ in second_page}
-    assert len(queries) == 2, "one query for each page's rows and snippets"
+    assert len(queries) == 1, "none for the page shown before (kept as rendered), one for the new page's rows"
 
 
 def test_results_past_the_kept_ranking_come_in_the_same_order(client, render_cache, monkeypatch):
