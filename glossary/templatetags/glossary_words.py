@@ -9,7 +9,6 @@ from wagtail.models import Page
 
 from glossary.models import TermOccurrence
 from glossary.snapshot import Entry, current_glossary
-from serving.memo import generation_memo
 
 register = template.Library()
 
@@ -18,18 +17,15 @@ register = template.Library()
 def words_used_in(context: template.Context, pages: Iterable[Page]) -> list[Entry]:
     """Entries, in the reader's language and dictionary order, of every term the pages use: one query.
 
-    The occurrence index (glossary/occurrences.py) says which pages use which terms (kept in the process for
-    the content generation and glossary version, serving/memo.py); the names and definitions come from the cached glossary
-    snapshot.
+    The occurrence index (glossary/occurrences.py) says which pages use which terms; the names and
+    definitions come from the cached glossary snapshot.
     """
-    request, page_ids = context.get("request"), tuple(page.pk for page in pages)
-    glossary, language = current_glossary(request), get_language()
-    term_ids = generation_memo(  # a page published, or the glossary changed (its version): found anew
-        request,
-        "terms-used",
-        (glossary.version, page_ids),
-        lambda: set(TermOccurrence.objects.filter(page_id__in=page_ids).values_list("term_id", flat=True)),
+    term_ids = set(
+        TermOccurrence.objects.filter(page_id__in=[page.pk for page in pages]).values_list(
+            "term_id", flat=True
+        )
     )
+    glossary, language = current_glossary(context.get("request")), get_language()
     entries = (glossary.entry(term_id, language) for term_id in term_ids)
     return sorted((entry for entry in entries if entry), key=lambda entry: entry.sort_key)
 
