@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Page, Revision
 
+from conftest import class_transaction
 from pages.models import GuidePage, GuideSectionPage
 
 pytestmark = pytest.mark.django_db
@@ -828,25 +829,12 @@ def test_bad_file_stops_a_new_import(tmp_path, client, relative, text, line, mes
 
 @pytest.fixture(scope="class")
 def published_guide_folder(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The test guide's folder, imported with --publish once for a class's tests, which each start from it.
-
-    The import is made in a transaction that stays open until the class's last test and is then rolled back;
-    each test runs in pytest-django's own transaction, which inside this one is a savepoint, rolled back after
-    it. So every test sees the guide just as it was published, as if it had imported it itself, without paying
-    for the import each time.
-    """
-    from django.db import transaction
-
+    """The test guide's folder, imported with --publish once for a class's tests, which each start from it
+    (conftest.class_transaction): as if each had imported it itself, without paying for the import each time."""
     folder = write_guide(tmp_path_factory.mktemp("published") / "test-import-guide", guide_files())
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            run_import(folder, "--publish")
-            yield folder
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with class_transaction(django_db_blocker):
+        run_import(folder, "--publish")
+        yield folder
 
 
 class TestAnUpdateOfALiveGuide:
