@@ -6,6 +6,7 @@ import os
 import shutil
 import socketserver
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -189,6 +190,24 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
             [name],
         )
+
+
+@contextmanager
+def class_transaction(django_db_blocker):
+    """A transaction held open for a class's tests and rolled back after the last: what a class-scoped fixture
+    makes inside it, every test of the class sees. Each test runs in pytest-django's own transaction, which in
+    this one is a savepoint rolled back after it, so each starts from the fixture's data as it was made: the
+    set-up is shared, not its effects. Only for tests marked `django_db` (not `transactional_db`)."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture

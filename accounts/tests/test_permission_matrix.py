@@ -23,6 +23,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from accounts.roles import EDITORS, MANAGING_EDITORS, SITE_ADMINISTRATORS, TRANSLATORS
+from conftest import class_transaction
 from glossary.models import GlossaryTerm
 from pages.models import BoardVote, GuidePage, GuideSectionPage
 
@@ -61,8 +62,7 @@ def person(username, *group_names):
     return user
 
 
-@pytest.fixture
-def users():
+def make_users():
     childhood_board = GuidePage.objects.get(slug="childhood-all").board.group.name
     adult_board = GuidePage.objects.get(slug="adult-all").board.group.name
     return {
@@ -76,8 +76,7 @@ def users():
     }
 
 
-@pytest.fixture
-def in_review():
+def make_in_review():
     """An English section whose draft (by another author) is waiting in its board's review task."""
     author = get_user_model().objects.create_superuser("matrix_author", "author@example.org", None)
     section = childhood_section("what-is-all")
@@ -181,8 +180,22 @@ def delete_page(client, page):
     return not GuideSectionPage.objects.filter(pk=page.pk).exists()
 
 
-@pytest.mark.parametrize(("action", "role", "allowed"), CELLS)
-def test_permission_matrix(client, users, in_review, action, role, allowed):
+@pytest.fixture(scope="class")
+def shared_users_and_review(django_db_setup, django_db_blocker):
+    """`users` and `in_review` made once for the class's tests; what each test changes through the admin (an
+    edit, a publish, a vote, a deletion) is rolled back after it (conftest.class_transaction)."""
+    with class_transaction(django_db_blocker):
+        yield make_users(), make_in_review()
+
+
+class TestTheMatrix:
+    @pytest.mark.parametrize(("action", "role", "allowed"), CELLS)
+    def test_permission_matrix(self, client, shared_users_and_review, action, role, allowed):
+        users, in_review = shared_users_and_review
+        check_cell(client, users, in_review, action, role, allowed)
+
+
+def check_cell(client, users, in_review, action, role, allowed):
     user = users[role]
     if user is not None:
         client.force_login(user)

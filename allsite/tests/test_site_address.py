@@ -55,19 +55,38 @@ def test_make_run_gives_the_server_the_address_it_serves(tmp_path, arguments, en
     assert runserver and runserver[0].startswith(f"WAGTAILADMIN_BASE_URL={address} manage.py runserver")
 
 
-def settings_value(module, environment):
-    env = {key: value for key, value in os.environ.items() if key != "WAGTAILADMIN_BASE_URL"}
-    env.update(environment, DJANGO_SETTINGS_MODULE=module)
+def settings_values(*lookups):
+    """WAGTAILADMIN_BASE_URL as each (settings module, environment) of `lookups` makes it, each in a fresh
+    process: the results, in order. The processes run at the same time (starting Django takes a second or two)."""
     code = "import django; django.setup(); from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)"
-    return subprocess.run(
-        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=False
-    )
+    processes = []
+    for module, environment in lookups:
+        env = {key: value for key, value in os.environ.items() if key != "WAGTAILADMIN_BASE_URL"}
+        env.update(environment, DJANGO_SETTINGS_MODULE=module)
+        processes.append(
+            subprocess.Popen(
+                [sys.executable, "-c", code],
+                env=env,
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
+    results = []
+    for process in processes:
+        stdout, stderr = process.communicate()
+        results.append(subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr))
+    return results
 
 
 def test_development_takes_the_address_from_the_environment():
-    assert settings_value("allsite.settings.dev", {}).stdout.strip() == "http://127.0.0.1:8000"
-    result = settings_value("allsite.settings.dev", {"WAGTAILADMIN_BASE_URL": "http://127.0.0.1:8100/"})
-    assert result.stdout.strip() == "http://127.0.0.1:8100"
+    default, given = settings_values(
+        ("allsite.settings.dev", {}),
+        ("allsite.settings.dev", {"WAGTAILADMIN_BASE_URL": "http://127.0.0.1:8100/"}),
+    )
+    assert default.stdout.strip() == "http://127.0.0.1:8000"
+    assert given.stdout.strip() == "http://127.0.0.1:8100"
 
 
 PRODUCTION = {
@@ -78,20 +97,18 @@ PRODUCTION = {
 
 
 def test_production_requires_a_full_address():
-    result = settings_value("allsite.settings.production", PRODUCTION)
-    assert result.returncode != 0 and "WAGTAILADMIN_BASE_URL" in result.stderr.splitlines()[-1]
-
-    result = settings_value(
-        "allsite.settings.production", {**PRODUCTION, "WAGTAILADMIN_BASE_URL": "guide.example.org"}
+    missing, hostname_only, full = settings_values(
+        ("allsite.settings.production", PRODUCTION),
+        ("allsite.settings.production", {**PRODUCTION, "WAGTAILADMIN_BASE_URL": "guide.example.org"}),
+        ("allsite.settings.production", {**PRODUCTION, "WAGTAILADMIN_BASE_URL": "https://guide.example.org"}),
     )
-    assert result.returncode != 0
+    assert missing.returncode != 0 and "WAGTAILADMIN_BASE_URL" in missing.stderr.splitlines()[-1]
+
+    assert hostname_only.returncode != 0
     assert (
         "WAGTAILADMIN_BASE_URL must be the site's address, such as https://guide.example.org, not 'guide.example.org'"
-        in result.stderr.splitlines()[-1]
+        in hostname_only.stderr.splitlines()[-1]
     )
 
-    result = settings_value(
-        "allsite.settings.production", {**PRODUCTION, "WAGTAILADMIN_BASE_URL": "https://guide.example.org"}
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "https://guide.example.org"
+    assert full.returncode == 0, full.stderr
+    assert full.stdout.strip() == "https://guide.example.org"

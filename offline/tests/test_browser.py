@@ -4,10 +4,11 @@ publish and see the newer-version notice, update the copy, remove the guide. axe
 control on the way, and each step is saved as a screenshot (see `screenshot_dir`).
 
 The publish must reach a server while the browser's copy is older, so this module runs its own server (Django's
-runserver, test settings) on its own copy of the test database, and publishes with `manage.py shell` against that
-copy: the session's database, which other tests read, never changes.
+runserver, test settings) on its own copy of the test database, and publishes through a Django process of its own on
+that copy (`DjangoShell`): the session's database, which other tests read, never changes.
 """
 
+import json
 import os
 import re
 import sqlite3
@@ -86,26 +87,79 @@ def own_site(django_db_setup, django_db_blocker, tmp_path_factory):
         yield from _site_on(copy_url, tmp_path_factory)
 
 
+# Runs the snippets it reads, one JSON-encoded string a line, each in a fresh namespace; answers each with one
+# JSON line: what the snippet printed, or the traceback it raised.
+SHELL = """
+import contextlib, io, json, sys, traceback
+import django
+django.setup()
+for line in sys.stdin:
+    printed = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(printed):
+            exec(json.loads(line), {})
+        answer = {"printed": printed.getvalue()}
+    except BaseException:
+        answer = {"error": traceback.format_exc()}
+    sys.stdout.write(json.dumps(answer) + "\\n")
+    sys.stdout.flush()
+"""
+
+
+class DjangoShell:
+    """One Django process on the copy's database that runs code sent to it, as `manage.py shell -c` would: the
+    module's publishes and sign-ins pay for Django's start once instead of once each."""
+
+    def __init__(self, environment):
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", SHELL],
+            env=environment,
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def run(self, code):
+        """What `code` printed; fails the test with its traceback if it raised."""
+        self.process.stdin.write(json.dumps(code) + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        assert line, f"the Django shell exited ({self.process.poll()})"
+        answer = json.loads(line)
+        assert "error" not in answer, answer["error"]
+        return answer["printed"]
+
+    def close(self):
+        self.process.stdin.close()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process.stdout.close()
+
+
 def _site_on(copy_url, tmp_path_factory):
     environment = {
         **{key: value for key, value in os.environ.items() if key not in ("REDIS_URL",)},
         "DJANGO_SETTINGS_MODULE": "allsite.settings.test",
         "DATABASE_URL": copy_url,
     }
+    # Started before the server, so that both processes start Django at the same time.
+    shell = DjangoShell(environment)
 
     def publish(path):
         """Publish the live page at `path` again (a new revision, as an editor's publish makes)."""
-        code = (
+        shell.run(
             "from wagtail.models import Page\n"
             f"page = next(p for p in Page.objects.live().specific() if p.url == {path!r})\n"
             "page.save_revision().publish()\n"
         )
-        command = [sys.executable, "manage.py", "shell", "-c", code]
-        subprocess.run(command, env=environment, cwd=ROOT, check=True, timeout=300, capture_output=True)
 
     def session_of_a_signed_in_editor():
         """A session cookie value for an editor signed in to the copy, as the admin's sign-in makes one."""
-        code = (
+        printed = shell.run(
             "from django.contrib.auth import get_user_model, SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY\n"
             "from django.contrib.sessions.backends.db import SessionStore\n"
             "user, _ = get_user_model().objects.get_or_create(username='offline-editor')\n"
@@ -115,15 +169,14 @@ def _site_on(copy_url, tmp_path_factory):
             "session.create()\n"
             "print(session.session_key)\n"
         )
-        command = [sys.executable, "manage.py", "shell", "-c", code]
-        done = subprocess.run(
-            command, env=environment, cwd=ROOT, check=True, timeout=300, capture_output=True
-        )
-        return done.stdout.decode().split()[-1]
+        return printed.split()[-1]
 
-    # localhost: a service worker needs a secure context, which localhost is.
-    with dev_server(environment, tmp_path_factory.mktemp("offline-server"), host="localhost") as base:
-        yield base, publish, session_of_a_signed_in_editor
+    try:
+        # localhost: a service worker needs a secure context, which localhost is.
+        with dev_server(environment, tmp_path_factory.mktemp("offline-server"), host="localhost") as base:
+            yield base, publish, session_of_a_signed_in_editor
+    finally:
+        shell.close()
 
 
 def check(tab, screenshot_dir, name):

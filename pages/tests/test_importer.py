@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Page, Revision
 
+from conftest import class_transaction
 from pages.models import GuidePage, GuideSectionPage
 
 pytestmark = pytest.mark.django_db
@@ -826,22 +827,35 @@ def test_bad_file_stops_a_new_import(tmp_path, client, relative, text, line, mes
     assert client.get(EN_GUIDE_URL).status_code == 404
 
 
-@pytest.mark.parametrize(("relative", "text", "line", "message"), BAD_FILES)
-def test_bad_file_stops_an_update_of_a_live_guide(tmp_path, client, relative, text, line, message):
-    """Earlier files changed and were fine, the bad file comes later: the live guide stays as it was."""
-    files = guide_files()
-    folder = write_guide(tmp_path / "test-import-guide", files)
-    run_import(folder, "--publish")
-    files["en/10-first-section.md"] = EN_FIRST.replace("Plain text with", "Changed text with")
-    files["en/guide.md"] = EN_GUIDE.replace("for **tests** only", "for changed tests")
-    files[relative] = text
-    write_guide(folder, files)
+@pytest.fixture(scope="class")
+def published_guide_folder(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The test guide's folder, imported with --publish once for a class's tests, which each start from it
+    (conftest.class_transaction): as if each had imported it itself, without paying for the import each time."""
+    folder = write_guide(tmp_path_factory.mktemp("published") / "test-import-guide", guide_files())
+    with class_transaction(django_db_blocker):
+        run_import(folder, "--publish")
+        yield folder
 
-    assert_import_fails(folder, relative, line, message, "--publish")
 
-    assert not section("en", "first-test-section").has_unpublished_changes
-    assert "Plain text with" in html_of(client, EN_FIRST_URL)
-    assert "for <b>tests</b> only" in html_of(client, EN_GUIDE_URL)
+class TestAnUpdateOfALiveGuide:
+    @pytest.mark.parametrize(("relative", "text", "line", "message"), BAD_FILES)
+    def test_bad_file_stops_an_update_of_a_live_guide(
+        self, published_guide_folder, client, relative, text, line, message
+    ):
+        """Earlier files changed and were fine, the bad file comes later: the live guide stays as it was."""
+        folder = published_guide_folder
+        files = guide_files()
+        assert section("en", "first-test-section").live  # published by the fixture, in this transaction
+        files["en/10-first-section.md"] = EN_FIRST.replace("Plain text with", "Changed text with")
+        files["en/guide.md"] = EN_GUIDE.replace("for **tests** only", "for changed tests")
+        files[relative] = text
+        write_guide(folder, files)
+
+        assert_import_fails(folder, relative, line, message, "--publish")
+
+        assert not section("en", "first-test-section").has_unpublished_changes
+        assert "Plain text with" in html_of(client, EN_FIRST_URL)
+        assert "for <b>tests</b> only" in html_of(client, EN_GUIDE_URL)
 
 
 def test_translation_error_found_while_writing_rolls_back_the_english_pages(tmp_path):

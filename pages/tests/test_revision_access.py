@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from accounts.roles import EDITORS, TRANSLATORS
+from conftest import class_transaction
 from pages.models import BoardReviewTask, GuidePage, GuideSectionPage
 
 pytestmark = pytest.mark.django_db
@@ -64,8 +65,7 @@ def board_group(guide_slug):
     return GuidePage.objects.get(slug=guide_slug, locale__language_code="en").board.group.name
 
 
-@pytest.fixture
-def users():
+def make_users():
     return {
         "own_board": person("access_own_board", board_group("childhood-all")),
         "other_board": person("access_other_board", board_group("adult-all")),
@@ -75,9 +75,18 @@ def users():
     }
 
 
+def make_author():
+    return get_user_model().objects.create_superuser("access_author", "author@example.org", None)
+
+
+@pytest.fixture
+def users():
+    return make_users()
+
+
 @pytest.fixture
 def author():
-    return get_user_model().objects.create_superuser("access_author", "author@example.org", None)
+    return make_author()
 
 
 def publish(page, user, summary_text, kind="substantive"):
@@ -91,6 +100,10 @@ def publish(page, user, summary_text, kind="substantive"):
 
 @pytest.fixture
 def in_review(author):
+    return make_in_review(author)
+
+
+def make_in_review(author):
     """'What is ALL?' published twice (two published revisions), then a draft waiting in its board's task."""
     section = GuideSectionPage.objects.get(slug="what-is-all", locale__language_code="en")
     section.earlier_revision = section.live_revision
@@ -161,11 +174,21 @@ def check(client, view, page):
     }[view]()
 
 
-@pytest.mark.parametrize(("view", "role", "expected"), CELLS)
-def test_who_reads_which_revisions(client, users, in_review, view, role, expected):
-    if users[role] is not None:
-        client.force_login(users[role])
-    assert check(client, view, in_review) == expected
+@pytest.fixture(scope="class")
+def shared_users_and_review(django_db_setup, django_db_blocker):
+    """`users` and `in_review` made once for the class's tests, which only read through the admin; each test's
+    own writes (its session) are rolled back after it (conftest.class_transaction)."""
+    with class_transaction(django_db_blocker):
+        yield make_users(), make_in_review(make_author())
+
+
+class TestTheMatrix:
+    @pytest.mark.parametrize(("view", "role", "expected"), CELLS)
+    def test_who_reads_which_revisions(self, client, shared_users_and_review, view, role, expected):
+        users, in_review = shared_users_and_review
+        if users[role] is not None:
+            client.force_login(users[role])
+        assert check(client, view, in_review) == expected
 
 
 def test_the_dashboard_offers_board_members_a_comparison_that_opens(client, users, in_review):

@@ -203,6 +203,10 @@ def running(*environments):
             server.wait_until_healthy()
         yield servers
     finally:
+        # All are told to stop first: each master's graceful shutdown takes a second, and they take it together.
+        for server in servers:
+            if server.process.poll() is None:
+                server.process.terminate()
         for server in servers:
             server.stop()
 

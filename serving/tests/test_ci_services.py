@@ -13,19 +13,29 @@ NEEDS_REDIS = "serving/tests/test_redis.py::test_pages_are_cached_in_redis"
 NEEDS_POSTGRESQL = "search/tests/test_results.py::test_spanish_stemming"
 
 
-def run_pytest(test, **environment):
+def start_pytest(test, **environment):
     """pytest on one test in a fresh process (a variable given as None is unset); the service check comes
-    before any database is set up."""
+    before any database is set up. Returns the running process: `finished` waits for it."""
     inherited = {key: value for key, value in os.environ.items() if key not in environment}
-    return subprocess.run(
+    return subprocess.Popen(
         # Hypothesis's plugin imports all of Hypothesis when the run ends (3 s) and plays no part here.
         [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:hypothesispytest", test],
         env={**inherited, **{key: value for key, value in environment.items() if value is not None}},
         cwd=ROOT,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=300,
     )
+
+
+def finished(process):
+    """The process's result once it has ended, as subprocess.run gives it."""
+    try:
+        stdout, stderr = process.communicate(timeout=300)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        raise
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
 @pytest.mark.parametrize(
@@ -36,8 +46,9 @@ def run_pytest(test, **environment):
     ],
 )
 def test_a_test_whose_service_is_missing_is_skipped_but_fails_in_ci(test, missing, reason):
-    skipped = run_pytest(test, **missing, CI=None)
+    # The two runs are independent: they run at the same time, each waiting for its Python to start.
+    skipping, failing = start_pytest(test, **missing, CI=None), start_pytest(test, **missing, CI="true")
+    skipped, failed = finished(skipping), finished(failing)
     assert skipped.returncode == 0 and "1 skipped" in skipped.stdout, skipped.stdout[-2000:]
-    failed = run_pytest(test, **missing, CI="true")
     assert failed.returncode == 1, failed.stdout[-2000:]
     assert f"CI=true and this test's service is missing: {reason}" in failed.stdout
