@@ -98,8 +98,9 @@ def lookup(request):
 def read_many(keys):
     """`cache.get_many(keys)`, straight through redis-py's client when the cache is django-redis (production).
 
-    Every anonymous request makes this one read; django-redis's own get_many spent about as much CPU again
-    as the round trip itself (bench/cpu.py: the site's fixed cost and a cached page's). Relies on django-redis's
+    Every anonymous request makes this one read; django-redis's own get_many (a key object per key, each value
+    first tried as an integer) took about twice the CPU of the bare MGET, and 31,000 instructions a request
+    (bench/cpu.py --callgrind, the site's fixed cost and a cached page). Relies on django-redis's
     defaults, which settings keep: keys made by `cache.make_key`, values stored as pickles (integers as digits,
     which tokens and pages never are). A Redis fault reads as nothing found: the token is then read again
     through django-redis, which logs the fault and carries on (IGNORE_EXCEPTIONS).
