@@ -49,16 +49,6 @@ def test_a_page_from_the_warm_caches_is_the_page_a_fresh_render_gives(client, se
 
 
 @pytest.mark.parametrize("url", [SECTION, SPANISH_SECTION])
-def test_warm_caches_leave_a_section_page_four_queries(
-    client, render_cache, django_assert_max_num_queries, url
-):
-    warm(client, url)
-    # Left: the guide and the section (routing), Wagtail's two view-restriction queries, nothing more.
-    with django_assert_max_num_queries(4):
-        html(client, url)
-
-
-@pytest.mark.parametrize("url", [SECTION, SPANISH_SECTION])
 def test_warm_caches_route_a_section_page_and_check_its_restrictions_without_a_query(
     client, render_cache, django_assert_num_queries, url
 ):
