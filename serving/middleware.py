@@ -75,7 +75,10 @@ def is_anonymous_public_request(request):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return False
-    return set(request.GET) <= set(settings.PAGE_CACHE_QUERY_PARAMETERS)
+    # Most requests have no query string: not parsing one saves both doors building request.GET.
+    return not request.META.get("QUERY_STRING") or set(request.GET) <= set(
+        settings.PAGE_CACHE_QUERY_PARAMETERS
+    )
 
 
 def lookup(request):
@@ -151,7 +154,8 @@ class PageCacheMiddleware:
         self.security = SecurityMiddleware(get_response)
 
     def __call__(self, request):
-        if not is_anonymous_public_request(request):
+        # A lookup already made (by the WSGI door) was made for an anonymous public request.
+        if LOOKUP not in request.META and not is_anonymous_public_request(request):
             response = self.get_response(request)
             if settings.SESSION_COOKIE_NAME in request.COOKIES and not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True)  # never let a CDN keep a signed-in page

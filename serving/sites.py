@@ -7,7 +7,6 @@ does that once per generation and host (serving/memo.py); routing then starts fr
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from .memo import generation_memo
@@ -25,7 +24,8 @@ class SiteMiddleware:
 
     def __call__(self, request):
         if settings.RENDER_CACHE and not request.path_info.startswith(NOT_PAGES):
-            where = (split_domain_port(request._get_raw_host())[0], request.get_port())
+            # The Host header as sent (finer than Wagtail's hostname and port; no parsing per request).
+            where = (request._get_raw_host(), request.get_port())
             request._wagtail_site = generation_memo(request, "site", where, lambda: site_for_request(request))
         return self.get_response(request)
 
