@@ -4,10 +4,12 @@ import logging
 import socket
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django_redis import get_redis_connection
 
 from glossary.snapshot import current_glossary
 from serving.generation import GENERATION_KEY
+from serving.middleware import lookup_client
 
 from .conftest import redis_cache_settings
 
@@ -45,6 +47,18 @@ def test_the_page_cache_recovers_when_redis_returns(client, redis_settings):
     redis_settings.CACHES = redis_cache_settings(live_location)
     assert client.get(SECTION)["X-Page-Cache"] == "miss"
     assert client.get(SECTION)["X-Page-Cache"] == "hit"
+
+
+def test_the_lookup_connects_again_when_redis_drops_its_connection(client, redis_settings):
+    """The page-cache lookup has a connection of its own: closed by the server (as a Redis restart closes
+    it), the next page is still served, and the page after that is a hit again."""
+    assert client.get(SECTION)["X-Page-Cache"] == "miss"
+    assert client.get(SECTION)["X-Page-Cache"] == "hit"
+    own_id = lookup_client(caches["default"]).client_id()
+    assert get_redis_connection().client_kill_filter(_id=own_id) == 1
+    assert client.get(SECTION).status_code == 200
+    assert client.get(SECTION)["X-Page-Cache"] == "hit"
+    assert lookup_client(caches["default"]).client_id() != own_id
 
 
 def test_without_redis_the_glossary_is_not_rebuilt_on_every_request(redis_settings):
